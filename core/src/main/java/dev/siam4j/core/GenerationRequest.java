@@ -1,0 +1,30 @@
+package dev.siam4j.core;
+
+import dev.siam4j.core.internal.Checks;
+import java.util.Objects;
+
+/**
+ * Asks a {@link Generator} for {@code samples} completions of one prompt.
+ *
+ * @param prompt what to complete
+ * @param samples how many completions (the paper's k), at least 1
+ * @param sampling temperature, limits and stop strings
+ * @param seed the base seed; sample i uses a seed derived from it and i, so a run is reproducible
+ */
+public record GenerationRequest(Prompt prompt, int samples, SamplingOptions sampling, long seed) {
+
+  /** Validates. */
+  public GenerationRequest {
+    Objects.requireNonNull(prompt, "prompt");
+    Checks.positive(samples, "samples");
+    Objects.requireNonNull(sampling, "sampling");
+  }
+
+  /** @return the seed for sample {@code index}: distinct per sample, fixed for a base seed */
+  public long sampleSeed(int index) {
+    long z = seed + 0x9E3779B97F4A7C15L * (index + 1);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return (z ^ (z >>> 31)) & 0x7FFF_FFFFL;
+  }
+}
