@@ -1,0 +1,18 @@
+package dev.siam4j.core.extraction;
+
+/** The whole of stdout, stripped. */
+final class WholeOutput implements AnswerExtractor {
+  static final WholeOutput INSTANCE = new WholeOutput();
+
+  private WholeOutput() {}
+
+  @Override
+  public String extract(String stdout) {
+    return stdout.strip();
+  }
+
+  @Override
+  public String toString() {
+    return "wholeOutput";
+  }
+}
