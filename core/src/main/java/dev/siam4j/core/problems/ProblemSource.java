@@ -24,6 +24,18 @@ public interface ProblemSource {
    */
   Stream<Problem> open();
 
+  /**
+   * This source as an {@link Iterable} (what {@code SelfImprovementLoop.Builder.problems} takes):
+   * each {@code iterator()} opens a new stream, and closes it when the iterator is exhausted or
+   * throws. An iterator abandoned half-way keeps its file open until it is garbage-collected, so
+   * prefer {@link #open()} with try-with-resources where you control the loop.
+   *
+   * @return a view that reads the source afresh on every iteration
+   */
+  default Iterable<Problem> asIterable() {
+    return () -> new ClosingIterator(open());
+  }
+
   /** @return a source that streams a copy of {@code problems}, for tests and small in-memory sets */
   static ProblemSource of(Collection<Problem> problems) {
     List<Problem> copy = List.copyOf(Objects.requireNonNull(problems, "problems"));

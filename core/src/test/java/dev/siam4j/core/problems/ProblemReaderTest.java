@@ -320,4 +320,27 @@ final class ProblemReaderTest {
       assertThat(s.map(Problem::id)).containsExactly("a");
     }
   }
+
+  @Test
+  void asIterable_readsTheFileAfreshOnEveryIteration() throws IOException {
+    Path file = write("data.jsonl", "{\"question\":\"q1\",\"answer\":\"1\"}\n");
+    Iterable<Problem> problems = ProblemSources.plain(file).asIterable();
+    List<String> first = new ArrayList<>();
+    problems.forEach(p -> first.add(p.id()));
+    Files.writeString(file, "{\"question\":\"q2\",\"answer\":\"2\"}\n", StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.APPEND);
+    List<String> second = new ArrayList<>();
+    problems.forEach(p -> second.add(p.id()));
+    assertThat(first).containsExactly("data-1");
+    assertThat(second).containsExactly("data-1", "data-2");
+  }
+
+  @Test
+  void asIterable_passesOnABadLine() throws IOException {
+    Path file = write("data.jsonl", "{\"question\":\"q1\"}\n");
+    Iterable<Problem> problems = ProblemSources.plain(file).asIterable();
+    assertThatThrownBy(() -> problems.iterator().hasNext())
+        .isInstanceOf(BadLineException.class)
+        .hasMessage(file + ":1: field 'answer' is missing");
+  }
 }
