@@ -101,55 +101,97 @@ public record FieldMapping(
 
     private Builder() {}
 
-    /** The id field ({@code "id"} unless set). */
+    /**
+     * The id field ({@code "id"} unless set).
+     *
+     * @param field the field name
+     * @return this builder
+     */
     public Builder id(String field) {
       id = once(id, Optional.of(Checks.nonBlank(field, "id")), "id");
       return this;
     }
 
-    /** Always generate ids ({@code <source>-<line>}), whatever the lines hold. */
+    /**
+     * Always generate ids ({@code <source>-<line>}), whatever the lines hold.
+     *
+     * @return this builder
+     */
     public Builder generatedIds() {
       id = once(id, Optional.empty(), "id");
       return this;
     }
 
-    /** The question field ({@code "question"} unless set). */
+    /**
+     * The question field ({@code "question"} unless set).
+     *
+     * @param field the field name
+     * @return this builder
+     */
     public Builder question(String field) {
       question = once(question, Checks.nonBlank(field, "question"), "question");
       return this;
     }
 
-    /** The reference-answer field ({@code "answer"} unless set). */
+    /**
+     * The reference-answer field ({@code "answer"} unless set).
+     *
+     * @param field the field name
+     * @return this builder
+     */
     public Builder answer(String field) {
       answer = once(answer, Checks.nonBlank(field, "answer"), "answer");
       return this;
     }
 
-    /** The language field ({@code "language"} unless set). */
+    /**
+     * The language field ({@code "language"} unless set).
+     *
+     * @param field the field name
+     * @return this builder
+     */
     public Builder language(String field) {
       language = once(language, Optional.of(Checks.nonBlank(field, "language")), "language");
       return this;
     }
 
-    /** Always detect the language from the question. */
+    /**
+     * Always detect the language from the question.
+     *
+     * @return this builder
+     */
     public Builder detectedLanguage() {
       language = once(language, Optional.empty(), "language");
       return this;
     }
 
-    /** The source field ({@code "source"} unless set). */
+    /**
+     * The source field ({@code "source"} unless set).
+     *
+     * @param field the field name
+     * @return this builder
+     */
     public Builder source(String field) {
       source = once(source, Optional.of(Checks.nonBlank(field, "source")), "source");
       return this;
     }
 
-    /** Always use the reader's source name. */
+    /**
+     * Always use the reader's source name.
+     *
+     * @return this builder
+     */
     public Builder fixedSource() {
       source = once(source, Optional.empty(), "source");
       return this;
     }
 
-    /** Copy only these fields into the metadata (unless set: every field not mapped). */
+    /**
+     * Copy only these fields into the metadata (unless set: every field not mapped).
+     *
+     * @param fields the field names
+     * @return this builder
+     */
     public Builder metadata(String... fields) {
       Objects.requireNonNull(fields, "fields");
       metadata = once(metadata, List.of(fields), "metadata");

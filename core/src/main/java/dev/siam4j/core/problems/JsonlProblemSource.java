@@ -67,6 +67,7 @@ public final class JsonlProblemSource implements ProblemSource {
   /**
    * Streams the problems; skipped lines are logged (use {@link #reader()} for the report).
    *
+   * @return the problems, lazily; close the stream
    * @throws dev.siam4j.core.InvalidInputException when the file cannot be opened
    */
   @Override
@@ -82,6 +83,7 @@ public final class JsonlProblemSource implements ProblemSource {
   /**
    * Opens a reader over the file, which keeps a {@link ReadReport}. The caller closes it.
    *
+   * @return the reader, positioned before the first line
    * @throws dev.siam4j.core.InvalidInputException when the file does not exist or cannot be read
    */
   public ProblemReader reader() {
@@ -138,7 +140,12 @@ public final class JsonlProblemSource implements ProblemSource {
       this.file = file;
     }
 
-    /** The format lines are in ({@link ProblemFormats#plain()} unless set). */
+    /**
+     * The format lines are in ({@link ProblemFormats#plain()} unless set).
+     *
+     * @param format the value
+     * @return this builder
+     */
     public Builder format(ProblemFormat format) {
       Objects.requireNonNull(format, "format");
       check(this.format, "format");
@@ -146,12 +153,22 @@ public final class JsonlProblemSource implements ProblemSource {
       return this;
     }
 
-    /** The format given by a field mapping; the same as {@code format(ProblemFormats.mapped(m))}. */
+    /**
+     * The format given by a field mapping; the same as {@code format(ProblemFormats.mapped(m))}.
+     *
+     * @param mapping the value
+     * @return this builder
+     */
     public Builder fields(FieldMapping mapping) {
       return format(ProblemFormats.mapped(mapping));
     }
 
-    /** What to do at a bad line ({@link OnBadLine#FAIL} unless set). */
+    /**
+     * What to do at a bad line ({@link OnBadLine#FAIL} unless set).
+     *
+     * @param onBadLine the value
+     * @return this builder
+     */
     public Builder onBadLine(OnBadLine onBadLine) {
       Objects.requireNonNull(onBadLine, "onBadLine");
       check(this.onBadLine, "onBadLine");
@@ -159,7 +176,12 @@ public final class JsonlProblemSource implements ProblemSource {
       return this;
     }
 
-    /** The source name (the file name without extension unless set). */
+    /**
+     * The source name (the file name without extension unless set).
+     *
+     * @param source the value
+     * @return this builder
+     */
     public Builder source(String source) {
       Checks.nonBlank(source, "source");
       check(this.source, "source");

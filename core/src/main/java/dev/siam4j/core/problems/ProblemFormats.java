@@ -15,6 +15,8 @@ public final class ProblemFormats {
    * reference answer, kept as written ({@code 1,000} stays {@code 1,000}). The whole answer field
    * goes into the metadata as {@code solution}; the id is {@code id} when a line has one, else
    * {@code <source>-<line>}.
+   *
+   * @return the format
    */
   public static ProblemFormat gsm8k() {
     return GSM8K;
@@ -26,17 +28,26 @@ public final class ProblemFormats {
    * nested braces matched; the id is {@code unique_id} when present, else
    * {@code <source>-<line>}; every other field ({@code solution}, {@code subject}, {@code level},
    * {@code unique_id}, {@code type}) goes into the metadata.
+   *
+   * @return the format
    */
   public static ProblemFormat math() {
     return MATH;
   }
 
-  /** The plain form, {@link FieldMapping#plain()}: {@code id}, {@code question}, {@code answer}. */
+  /**
+   * The plain form, {@link FieldMapping#plain()}: {@code id}, {@code question}, {@code answer}.
+   *
+   * @return the format
+   */
   public static ProblemFormat plain() {
     return PLAIN;
   }
 
-  /** @return a format that follows {@code mapping} */
+  /**
+   * @param mapping which fields hold what
+   * @return a format that follows {@code mapping}
+   */
   public static ProblemFormat mapped(FieldMapping mapping) {
     return new MappedFormat(Objects.requireNonNull(mapping, "mapping"));
   }

@@ -36,7 +36,10 @@ public interface ProblemSource {
     return () -> new ClosingIterator(open());
   }
 
-  /** @return a source that streams a copy of {@code problems}, for tests and small in-memory sets */
+  /**
+   * @param problems the problems, copied
+   * @return a source that streams a copy of {@code problems}, for tests and small in-memory sets
+   */
   static ProblemSource of(Collection<Problem> problems) {
     List<Problem> copy = List.copyOf(Objects.requireNonNull(problems, "problems"));
     return copy::stream;

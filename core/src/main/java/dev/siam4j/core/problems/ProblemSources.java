@@ -10,17 +10,24 @@ import java.util.Objects;
 public final class ProblemSources {
   private ProblemSources() {}
 
-  /** @return GSM8K problems ({@link ProblemFormats#gsm8k()}), source name {@code gsm8k} */
+  /**
+   * @param file the JSONL file
+   * @return GSM8K problems ({@link ProblemFormats#gsm8k()}), source name {@code gsm8k}
+   */
   public static JsonlProblemSource gsm8k(Path file) {
     return JsonlProblemSource.builder(file).format(ProblemFormats.gsm8k()).source("gsm8k").build();
   }
 
-  /** @return MATH or MATH-500 problems ({@link ProblemFormats#math()}), source name {@code math} */
+  /**
+   * @param file the JSONL file
+   * @return MATH or MATH-500 problems ({@link ProblemFormats#math()}), source name {@code math}
+   */
   public static JsonlProblemSource math(Path file) {
     return JsonlProblemSource.builder(file).format(ProblemFormats.math()).source("math").build();
   }
 
   /**
+   * @param file the JSONL file
    * @return problems in the plain form ({@link ProblemFormats#plain()}), source name the file name
    *     without extension
    */
@@ -28,7 +35,11 @@ public final class ProblemSources {
     return JsonlProblemSource.builder(file).format(ProblemFormats.plain()).build();
   }
 
-  /** @return problems whose fields {@code mapping} names, source name the file name stem */
+  /**
+   * @param file the JSONL file
+   * @param mapping which fields hold what
+   * @return problems whose fields {@code mapping} names, source name the file name stem
+   */
   public static JsonlProblemSource jsonl(Path file, FieldMapping mapping) {
     Objects.requireNonNull(mapping, "mapping");
     return JsonlProblemSource.builder(file).fields(mapping).build();
