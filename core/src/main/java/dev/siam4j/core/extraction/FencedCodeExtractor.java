@@ -47,7 +47,7 @@ final class FencedCodeExtractor implements CodeExtractor {
     }
     int scanFrom = 0;
     List<String> prefix = lines.subList(0, firstFence);
-    if (info(lines.get(firstFence)).isEmpty() && PythonLines.allCode(stripOutput(prefix))) {
+    if (info(lines.get(firstFence)).isEmpty() && PythonLines.mostlyCode(stripOutput(prefix))) {
       // a completion of a prompt that ended with an opening fence: code, then the closing fence
       blocks.add(prefix);
       scanFrom = firstFence + 1;

@@ -17,13 +17,15 @@ final class PythonLines {
               "@[\\w.]+.*",
               "import\\s+[\\w.]+.*",
               "from\\s+[\\w.]+\\s+import\\b.*",
-              "(?:def|class|for|while|if|elif|else|try|except|finally|with|async)\\b.*:\\s*(?:#.*)?",
+              "(?:def|class|for|while|if|elif|else|try|except|finally|with|async|match|case)\\b.*:.*",
               "(?:return|assert|raise|del|global|nonlocal|pass|break|continue|yield|await)\\b.*",
               // assignment, augmented or annotated, to names, attributes, subscripts or tuples
               "[A-Za-z_][\\w.]*(?:\\[.*?\\])*(?:\\s*,\\s*[A-Za-z_][\\w.]*(?:\\[.*?\\])*)*"
                   + "\\s*(?::\\s*[\\w\\[\\], .|]+)?\\s*(?:\\*\\*|//|>>|<<|[-+*/%&|^@])?=(?!=).*",
-              // a call or attribute call as a statement: print(x), ans.append(3)
-              "[A-Za-z_][\\w.]*\\(.*",
+              // a call as a statement, ending there or opening a multi-line call: print(x), f(a,
+              "[A-Za-z_][\\w.]*\\((?:.*[)(\\[{,\\\\])?\\s*(?:#.*)?",
+              // unpacking into a tuple or list: (a, b) = ..., [x, y] = ..., *rest, last = ...
+              "[(\\[*].*=(?!=).*",
               "[rbfuRBFU]{0,2}(?:\"\"\"|''').*",
               "[)\\]}].*"));
 
@@ -62,15 +64,35 @@ final class PythonLines {
     return end;
   }
 
-  /** @return whether every non-blank line of {@code lines} belongs to one run of code */
-  static boolean allCode(List<String> lines) {
-    int end = codeRun(lines, 0, lines.size());
-    for (int i = end; i < lines.size(); i++) {
-      if (!lines.get(i).isBlank()) {
+  /**
+   * @return whether {@code lines} read as code: the first non-blank line looks like Python and at
+   *     least half of the non-blank lines are code (so one odd statement does not make it prose)
+   */
+  static boolean mostlyCode(List<String> lines) {
+    Scanner state = new Scanner();
+    boolean previousCode = false;
+    boolean first = true;
+    int code = 0;
+    int total = 0;
+    for (String line : lines) {
+      boolean continued = state.inString() || state.depth > 0;
+      if (line.isBlank()) {
+        continue;
+      }
+      total++;
+      boolean indented = Character.isWhitespace(line.charAt(0));
+      boolean isCode = continued || (indented && previousCode) || isCodeLike(line);
+      if (first && !isCode) {
         return false;
       }
+      first = false;
+      if (isCode) {
+        code++;
+        state.scan(line);
+      }
+      previousCode = isCode;
     }
-    return end > 0;
+    return total > 0 && code * 2 >= total;
   }
 
   /** Bracket depth and triple-quoted strings across lines. */

@@ -63,6 +63,18 @@ final class CodeExtractorsTest {
   }
 
   @Test
+  void continuation_withAnOddStatementIsStillTheProgram() {
+    String completion = "x = 3\n2 + 2\n(a, b) = (x, 4)\nif a: print(a * b)\n```\nThe answer is 12.";
+    assertThat(DEFAULT.extract(completion))
+        .contains("x = 3\n2 + 2\n(a, b) = (x, 4)\nif a: print(a * b)\n");
+  }
+
+  @Test
+  void proseThatLooksLikeACall_beforeABareFence_isProse() {
+    assertThat(DEFAULT.extract("Solution(s) below.\n```\nprint(4)\n```\n")).contains("print(4)\n");
+  }
+
+  @Test
   void proseBeforeABareFence_makesItAnOpeningFence() {
     String text = "Here is the program.\n```\nprint(5)\n```\n";
     assertThat(DEFAULT.extract(text)).contains("print(5)\n");
@@ -87,6 +99,13 @@ final class CodeExtractorsTest {
     String code = "text = \"\"\"\nThe answer is\nnot here\n\"\"\"\nvalues = [\n  1,\n  2,\n]\n"
         + "print(sum(values))\n";
     assertThat(DEFAULT.extract(code)).contains(code);
+  }
+
+  @Test
+  void noFence_readsUnpackingOneLineIfsAndMultiLineCalls() {
+    String code = "(a, b) = (1, 2)\n[c, d] = [3, 4]\nif a < b: a = b\ntotal = sum([\n    a, b, c, d])\n"
+        + "print(\n    total,\n)\n";
+    assertThat(DEFAULT.extract(code + "\nThe total is 11.")).contains(code);
   }
 
   @Test
