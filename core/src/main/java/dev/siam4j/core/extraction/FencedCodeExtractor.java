@@ -3,6 +3,7 @@ package dev.siam4j.core.extraction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,6 +29,7 @@ final class FencedCodeExtractor implements CodeExtractor {
 
   @Override
   public Optional<String> extract(String modelText) {
+    Objects.requireNonNull(modelText, "modelText");
     List<String> lines = splitFences(modelText);
     List<List<String>> blocks = new ArrayList<>();
     int firstFence = -1;

@@ -1,5 +1,6 @@
 package dev.siam4j.core.extraction;
 
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,7 @@ final class RegexAnswer implements AnswerExtractor {
 
   @Override
   public String extract(String stdout) {
-    Matcher m = pattern.matcher(stdout);
+    Matcher m = pattern.matcher(Objects.requireNonNull(stdout, "stdout"));
     String last = null;
     while (m.find()) {
       String g = named ? m.group("answer") : m.groupCount() > 0 ? m.group(1) : m.group();

@@ -1,5 +1,7 @@
 package dev.siam4j.core.extraction;
 
+import java.util.Objects;
+
 /** The whole of stdout, stripped. */
 final class WholeOutput implements AnswerExtractor {
   static final WholeOutput INSTANCE = new WholeOutput();
@@ -8,7 +10,7 @@ final class WholeOutput implements AnswerExtractor {
 
   @Override
   public String extract(String stdout) {
-    return stdout.strip();
+    return Objects.requireNonNull(stdout, "stdout").strip();
   }
 
   @Override

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProblemReader implements Iterable<Problem>, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemReader.class);
+  private static final int LOGGED_SKIPS = 100;
   private static final Pattern LINE_PREFIX = Pattern.compile("(\\d+): (.*)", Pattern.DOTALL);
 
   private final Path file;
@@ -155,7 +156,11 @@ public final class ProblemReader implements Iterable<Problem>, AutoCloseable {
     skipped++;
     if (skippedLines.size() < ReadReport.MAX_DETAILS) {
       skippedLines.add(new SkippedLine(e.file(), e.line(), e.reason()));
+    }
+    if (skipped <= LOGGED_SKIPS) {
       LOG.warn("skipped {}", e.getMessage());
+    } else if (skipped == LOGGED_SKIPS + 1) {
+      LOG.warn("{}: more lines skipped; the rest are counted in the read report only", file);
     }
   }
 }

@@ -343,4 +343,23 @@ final class ProblemReaderTest {
         .isInstanceOf(BadLineException.class)
         .hasMessage(file + ":1: field 'answer' is missing");
   }
+
+  @Test
+  void report_countsEverySkippedLineButKeepsDetailsOfTheFirstThousand() throws IOException {
+    StringBuilder content = new StringBuilder("{\"question\":\"q\",\"answer\":\"1\"}\n");
+    for (int i = 0; i < ReadReport.MAX_DETAILS + 5; i++) {
+      content.append("{\"question\":\"q\"}\n");
+    }
+    Path file = write("bad.jsonl", content.toString());
+    JsonlProblemSource source = ProblemSources.plain(file).toBuilder().onBadLine(OnBadLine.SKIP).build();
+    try (ProblemReader reader = source.reader()) {
+      reader.forEach(p -> { });
+      ReadReport report = reader.report();
+      assertThat(report.problems()).isEqualTo(1);
+      assertThat(report.skipped()).isEqualTo(ReadReport.MAX_DETAILS + 5);
+      assertThat(report.skippedLines()).hasSize(ReadReport.MAX_DETAILS);
+      assertThat(report.skippedLines().get(ReadReport.MAX_DETAILS - 1).line())
+          .isEqualTo(ReadReport.MAX_DETAILS + 1);
+    }
+  }
 }
