@@ -15,7 +15,7 @@ import java.util.stream.StreamSupport;
  * {@link #open()} or {@link #reader()} reads the file afresh.
  *
  * <pre>{@code
- * JsonlProblemSource source = JsonlProblemSource.builder(Path.of("train.jsonl"))
+ * JsonlProblemSource source = JsonlProblemSource.builder(train)
  *     .format(ProblemFormats.gsm8k())
  *     .source("gsm8k-train")
  *     .onBadLine(OnBadLine.SKIP)

@@ -362,4 +362,23 @@ final class ProblemReaderTest {
           .isEqualTo(ReadReport.MAX_DETAILS + 1);
     }
   }
+
+  @Test
+  void javadocExample_ofJsonlProblemSource() throws IOException {
+    Path train = write("train.jsonl", "{\"question\":\"q\",\"answer\":\"#### 5\"}\nbad\n");
+    // mirrors the example in JsonlProblemSource's javadoc
+    JsonlProblemSource source = JsonlProblemSource.builder(train)
+        .format(ProblemFormats.gsm8k())
+        .source("gsm8k-train")
+        .onBadLine(OnBadLine.SKIP)
+        .build();
+    List<Problem> read = new ArrayList<>();
+    try (ProblemReader reader = source.reader()) {
+      for (Problem p : reader) {
+        read.add(p);
+      }
+      assertThat(reader.report().summary()).isEqualTo(train + ": 1 problem, 1 line skipped");
+    }
+    assertThat(read).extracting(Problem::id).containsExactly("gsm8k-train-1");
+  }
 }
