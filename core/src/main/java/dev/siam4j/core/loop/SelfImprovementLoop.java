@@ -102,7 +102,7 @@ public final class SelfImprovementLoop {
     this.seed = b.seed != null ? b.seed : 0L;
     this.sampling = b.sampling != null ? b.sampling : SamplingOptions.DEFAULT;
     this.promptTemplate = b.promptTemplate != null ? b.promptTemplate : PromptTemplates.zeroShot();
-    this.codeExtractor = b.codeExtractor != null ? b.codeExtractor : CodeExtractors.lastFencedBlock();
+    this.codeExtractor = b.codeExtractor != null ? b.codeExtractor : CodeExtractors.defaultExtractor();
     EnumMap<Stage, Integer> c = new EnumMap<>(Stage.class);
     for (Stage s : Stage.values()) {
       c.put(s, b.concurrency.getOrDefault(s, 1));
@@ -435,7 +435,7 @@ public final class SelfImprovementLoop {
       return this;
     }
 
-    /** How a program is found in a completion. Default {@link CodeExtractors#lastFencedBlock()}. */
+    /** How a program is found in a completion. Default {@link CodeExtractors#defaultExtractor()}. */
     public Builder codeExtractor(CodeExtractor value) {
       Objects.requireNonNull(value, "codeExtractor");
       once(codeExtractor, "codeExtractor");
