@@ -19,6 +19,8 @@ final class QuestionNumbers {
   private static final Pattern NUMERAL =
       Pattern.compile("(?<![\\d.])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?|(?<![\\d])\\.(\\d+)");
   private static final Pattern WORD = Pattern.compile("[\\p{L}]+");
+  private static final Pattern HAN_NUMERAL = Pattern.compile("[零〇一二两三四五六七八九十百千万亿]{2,}");
+  private static final String HAN_DIGITS = "零一二三四五六七八九";
   private static final MathContext MC = MathContext.DECIMAL64;
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -151,6 +153,13 @@ final class QuestionNumbers {
         }
       }
     }
+    Matcher han = HAN_NUMERAL.matcher(question);
+    while (han.find()) {
+      long value = hanValue(han.group());
+      if (value >= 0) {
+        stated.add(BigDecimal.valueOf(value));
+      }
+    }
     if (percent) {
       q.add(100);
     }
@@ -161,6 +170,41 @@ final class QuestionNumbers {
       }
     }
     return q;
+  }
+
+  /** The value of a Chinese numeral ("八十" 80, "一百二十五" 125, "三万" 30000); -1 when malformed. */
+  static long hanValue(String numeral) {
+    long total = 0;
+    long section = 0;
+    long digit = -1;
+    for (int i = 0; i < numeral.length(); i++) {
+      char c = numeral.charAt(i);
+      int d = c == '两' ? 2 : c == '〇' ? 0 : HAN_DIGITS.indexOf(c);
+      if (d >= 0) {
+        digit = d;
+        continue;
+      }
+      long unit = switch (c) {
+        case '十' -> 10;
+        case '百' -> 100;
+        case '千' -> 1000;
+        case '万' -> 10_000;
+        case '亿' -> 100_000_000;
+        default -> -1;
+      };
+      if (unit < 0) {
+        return -1;
+      }
+      if (unit >= 10_000) {
+        section += Math.max(digit, 0);
+        total = (total + section) * unit;
+        section = 0;
+      } else {
+        section += (digit < 0 ? 1 : digit) * unit;
+      }
+      digit = -1;
+    }
+    return total + section + Math.max(digit, 0);
   }
 
   /** @return whether {@code value} is one of the question's numbers */
