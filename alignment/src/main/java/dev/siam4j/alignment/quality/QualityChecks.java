@@ -65,18 +65,36 @@ public final class QualityChecks {
    * print(a*b)}). A sample without code passes.
    */
   public static QualityCheck grounded() {
-    return QualityChecks::isGrounded;
+    return new Grounding();
   }
 
-  private static boolean isGrounded(Problem problem, JudgedSample sample) {
-    if (!sample.solution().hasCode()) {
-      return true;
+  /** The grounding check, which reads each question once however many samples it has. */
+  private static final class Grounding implements QualityCheck {
+    /** The last question this thread read: the samples of a problem come one after another. */
+    private final ThreadLocal<Object[]> last = new ThreadLocal<>();
+
+    @Override
+    public boolean accepts(Problem problem, JudgedSample sample) {
+      if (!sample.solution().hasCode()) {
+        return true;
+      }
+      ProgramScan scan = ProgramScan.of(sample.solution().code());
+      if (scan.numbers().isEmpty()) {
+        return true;
+      }
+      Object[] cached = last.get();
+      QuestionNumbers question;
+      if (cached != null && cached[0] == problem.question()) {
+        question = (QuestionNumbers) cached[1];
+      } else {
+        question = QuestionNumbers.of(problem.question());
+        last.set(new Object[] {problem.question(), question});
+      }
+      return isGrounded(scan, question);
     }
-    ProgramScan scan = ProgramScan.of(sample.solution().code());
-    if (scan.numbers().isEmpty()) {
-      return true;
-    }
-    QuestionNumbers question = QuestionNumbers.of(problem.question());
+  }
+
+  private static boolean isGrounded(ProgramScan scan, QuestionNumbers question) {
     for (BigDecimal n : scan.numbers()) {
       if (!question.contains(n)) {
         return false;
