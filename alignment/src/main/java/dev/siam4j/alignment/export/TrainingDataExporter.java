@@ -1,6 +1,8 @@
 package dev.siam4j.alignment.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.siam4j.core.PreferencePair;
@@ -49,6 +51,12 @@ public final class TrainingDataExporter implements AutoCloseable {
   public static final String SFT_DATASET = "siam4j_sft";
   /** The preference dataset's name in {@value #DATASET_INFO_FILE}. */
   public static final String PREFERENCE_DATASET = "siam4j_preference";
+
+  /** Indents with two spaces and "\n" on every platform, so the registry's bytes are fixed. */
+  private static final DefaultPrettyPrinter PRETTY =
+      new DefaultPrettyPrinter()
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
   private final ExportFormat format;
   private final Path directory;
@@ -230,7 +238,7 @@ public final class TrainingDataExporter implements AutoCloseable {
     try {
       Files.writeString(
           file,
-          Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(info) + "\n",
+          Json.mapper().writer(PRETTY).writeValueAsString(info) + "\n",
           StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
       throw new RunStoreException("cannot write " + file + ": " + e.getOriginalMessage(), e);
