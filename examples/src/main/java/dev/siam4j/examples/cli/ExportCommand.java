@@ -96,9 +96,9 @@ final class ExportCommand implements Callable<Integer> {
     Map<String, Long> dropped = new LinkedHashMap<>();
     dropped.put("sft", 0L);
     dropped.put("pairs", 0L);
-    ExportSummary summary;
     JsonlWriter droppedOut = null;
-    try (TrainingDataExporter out = TrainingDataExporter.open(exportFormat, output)) {
+    TrainingDataExporter out = TrainingDataExporter.open(exportFormat, output);
+    try {
       Path droppedFile = output.resolve("decontaminated.jsonl");
       Files.deleteIfExists(droppedFile);
       if (decontaminator.isPresent()) {
@@ -134,17 +134,17 @@ final class ExportCommand implements Callable<Integer> {
           }
         }
       }
-      out.close();
-      summary = out.summary();
     } catch (InvalidInputException e) {
       throw new UsageException(e.getMessage());
     } catch (IOException e) {
       throw new UsageException("cannot write to " + output + ": " + e.getMessage());
     } finally {
+      out.close();
       if (droppedOut != null) {
         droppedOut.close();
       }
     }
+    ExportSummary summary = out.summary();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("format", summary.format().cliName());
     result.put("output", output.toString());
