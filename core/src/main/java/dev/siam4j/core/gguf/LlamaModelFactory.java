@@ -190,4 +190,87 @@ public final class LlamaModelFactory {
     }
     return w.write(file);
   }
+
+  /**
+   * The tensors of a LoRA adapter for a model of this shape: for each target matrix ({@code attn_q},
+   * {@code attn_k}, {@code attn_v}, {@code attn_output}, {@code ffn_gate}, {@code ffn_up}, {@code
+   * ffn_down}) of every block, {@code <name>.lora_a} of shape {@code [in, rank]} and {@code
+   * <name>.lora_b} of shape {@code [rank, out]}, where the base matrix has shape {@code [in, out]}.
+   *
+   * @param spec the base model's shape
+   * @param rank the adapter's rank, positive
+   * @param targets the matrices adapted, such as {@code List.of("attn_q", "attn_v")}
+   * @return tensor name to shape, in file order
+   */
+  public static Map<String, List<Long>> loraTensorShapes(LlamaModelSpec spec, int rank, List<String> targets) {
+    if (rank <= 0) {
+      throw new IllegalArgumentException("rank must be positive, was " + rank);
+    }
+    if (targets.isEmpty()) {
+      throw new IllegalArgumentException("targets must not be empty");
+    }
+    Map<String, List<Long>> base = tensorShapes(spec);
+    Map<String, List<Long>> shapes = new LinkedHashMap<>();
+    for (int i = 0; i < spec.blockCount(); i++) {
+      for (String target : targets) {
+        String name = "blk." + i + "." + target + ".weight";
+        List<Long> s = base.get(name);
+        if (s == null || s.size() != 2) {
+          throw new IllegalArgumentException("no weight matrix " + target + " in a llama block");
+        }
+        shapes.put(name + ".lora_a", List.of(s.get(0), (long) rank));
+        shapes.put(name + ".lora_b", List.of((long) rank, s.get(1)));
+      }
+    }
+    return shapes;
+  }
+
+  /**
+   * Writes a LoRA adapter (F32) that llama.cpp applies to a model of this shape: the update of a
+   * matrix is {@code (alpha / rank) * B A}.
+   *
+   * @param spec the base model's shape
+   * @param rank the rank
+   * @param alpha {@code adapter.lora.alpha}, positive: the binding cannot scale adapters, so the
+   *     scale lives in the file
+   * @param targets the adapted matrices, as {@link #loraTensorShapes}
+   * @param weights the A and B matrices, asked by {@code .lora_a} / {@code .lora_b} name
+   * @param file where to write
+   * @return {@code file}
+   */
+  public static Path writeLoraAdapter(
+      LlamaModelSpec spec, int rank, float alpha, List<String> targets, WeightSource weights, Path file) {
+    Objects.requireNonNull(weights, "weights");
+    if (!(alpha > 0) || Float.isInfinite(alpha)) {
+      throw new IllegalArgumentException("alpha must be positive and finite, was " + alpha);
+    }
+    GgufWriter w =
+        GgufWriter.create()
+            .put("general.architecture", GgufValue.string("llama"))
+            .put("general.type", GgufValue.string("adapter"))
+            .put("general.name", GgufValue.string("siam4j-generated-lora"))
+            .put("adapter.type", GgufValue.string("lora"))
+            .put("adapter.lora.alpha", GgufValue.float32(alpha));
+    for (Map.Entry<String, List<Long>> t : loraTensorShapes(spec, rank, targets).entrySet()) {
+      w.addTensor(t.getKey(), GgmlType.F32, t.getValue(), weights.weights(t.getKey(), t.getValue()));
+    }
+    return w.write(file);
+  }
+
+  /**
+   * Copies a LoRA adapter with another {@code adapter.lora.alpha}: how to scale an adapter for
+   * llama.cpp through de.kherud:llama, whose scaled-adapter option is broken.
+   *
+   * @param adapter the adapter file
+   * @param alpha the new alpha, positive
+   * @param out where to write the copy
+   * @return {@code out}
+   */
+  public static Path withLoraAlpha(Path adapter, float alpha, Path out) {
+    if (!(alpha > 0) || Float.isInfinite(alpha)) {
+      throw new IllegalArgumentException("alpha must be positive and finite, was " + alpha);
+    }
+    GgufFile in = GgufFile.read(adapter);
+    return GgufWriter.copyOf(in).set("adapter.lora.alpha", GgufValue.float32(alpha)).write(out);
+  }
 }
