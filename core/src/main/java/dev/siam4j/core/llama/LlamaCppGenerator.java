@@ -34,6 +34,12 @@ import java.util.concurrent.Future;
  * before the native load. <strong>A loaded model starts a native non-daemon thread: a program that
  * loads one must end with {@link System#exit}.</strong>
  *
+ * <p>Reproducibility: sampling is seeded per sample, so a request repeated gives the same texts as
+ * long as the floating-point results are the same. With several parallel slots, llama.cpp may
+ * decode a sequence in batches of different composition from run to run, and some quantized
+ * kernels then round differently, which can change a sampled token; {@code parallelSlots(1)} gives
+ * bit-for-bit repeatable runs at the cost of throughput.
+ *
  * <p>Token counts: the binding reports neither the generated token count nor why generation
  * stopped, so {@link Completion#completionTokens()} is the completion re-tokenized (capped at the
  * token limit) and the finish reason is {@code LENGTH} when that count reaches the limit, {@code
