@@ -38,14 +38,13 @@ import java.util.concurrent.Future;
  * <pre>
  * mvn -B -q -pl benchmarks -am package -DskipTests
  * java -cp "benchmarks/target/classes:benchmarks/target/lib/*" \
- *     dev.siam4j.benchmarks.llama.LlamaGenerationBenchmark [rounds] [threads] [cpu|gpu] [Q8_0|F16|F32] [20m|300m]
+ *     dev.siam4j.benchmarks.llama.LlamaGenerationBenchmark [rounds] [threads] [cpu|gpu] [Q8_0|F16|F32] [20m|100m|300m] [maxTokens]
  * </pre>
  *
  * Exits explicitly: a loaded model keeps a native non-daemon thread.
  */
 public final class LlamaGenerationBenchmark {
   private static final int K = 5;
-  private static final int MAX_TOKENS = 48;
 
   private LlamaGenerationBenchmark() {}
 
@@ -54,27 +53,26 @@ public final class LlamaGenerationBenchmark {
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : LlamaCppOptions.defaultThreads(Runtime.getRuntime().availableProcessors());
     boolean gpu = args.length > 2 && args[2].equals("gpu");
     GgmlType weights = args.length > 3 ? GgmlType.valueOf(args[3]) : GgmlType.Q8_0;
-    boolean large = args.length > 4 && args[4].equals("300m");
+    String size = args.length > 4 ? args[4] : "20m";
+    int maxTokens = args.length > 5 ? Integer.parseInt(args[5]) : 48;
     Path dir = Files.createTempDirectory("siam4j-llama-bench-");
-    LlamaModelSpec spec =
-        large
-            ? LlamaModelSpec.tiny()
-                .withEmbeddingLength(1024)
-                .withHeads(16, 16)
-                .withBlockCount(24)
-                .withFeedForwardLength(2816)
-                .withContextLength(2048)
-                .withWeightType(weights)
-            : LlamaModelSpec.tiny()
-                .withEmbeddingLength(512)
-                .withHeads(8, 8)
-                .withBlockCount(6)
-                .withFeedForwardLength(1536)
-                .withContextLength(2048)
-                .withWeightType(weights);
+    LlamaModelSpec spec;
+    switch (size) {
+      case "20m":
+        spec = shape(512, 8, 6, 1536, weights);
+        break;
+      case "100m":
+        spec = shape(768, 12, 12, 3072, weights);
+        break;
+      case "300m":
+        spec = shape(1024, 16, 24, 2816, weights);
+        break;
+      default:
+        throw new IllegalArgumentException("size is 20m, 100m or 300m, was " + size);
+    }
     Path model =
         LlamaModelFactory.writeRandom(
-            spec, 2024, dir.resolve("bench-" + (large ? "300m" : "20m") + "-" + weights + ".gguf"));
+            spec, 2024, dir.resolve("bench-" + size + "-" + weights + ".gguf"));
     System.out.printf(
         Locale.ROOT, "model: %,d parameters, %s, %,d bytes; cores %d, threads %d, load average %s%n",
         spec.parameterCount(), spec.weightType(), Files.size(model),
@@ -104,7 +102,7 @@ public final class LlamaGenerationBenchmark {
     LlamaModel binding = new LlamaModel(direct);
     ExecutorService pool = Executors.newFixedThreadPool(K);
 
-    SamplingOptions sampling = new SamplingOptions(0.7, 0.95, 0, MAX_TOKENS, List.of());
+    SamplingOptions sampling = new SamplingOptions(0.7, 0.95, 0, maxTokens, List.of());
     List<GenerationRequest> requests = new ArrayList<>();
     String[] prompts = {
       "Question: Natalia sold clips to 48 of her friends in April. ",
@@ -157,7 +155,7 @@ public final class LlamaGenerationBenchmark {
     double bc = median(bareCpu);
     System.out.printf(Locale.ROOT, "per CPU-second (robust to other load): parallel %.1f, one at a time %.1f, binding directly %.1f tokens; parallel/one-at-a-time %.2fx, ours/binding %.3f%n",
         tokens / pc, tokens / sc, tokens / bc, sc / pc, bc / pc);
-    System.out.printf(Locale.ROOT, "tokens per round: %d (%d prompts x k=%d, at most %d each)%n", tokens, prompts.length, K, MAX_TOKENS);
+    System.out.printf(Locale.ROOT, "tokens per round: %d (%d prompts x k=%d, at most %d each)%n", tokens, prompts.length, K, maxTokens);
     System.out.printf(Locale.ROOT, "k=5 parallel slots: %.1f tokens/s%n", tokens / p);
     System.out.printf(Locale.ROOT, "k=5 one at a time:  %.1f tokens/s%n", tokens / s);
     System.out.printf(Locale.ROOT, "binding directly:   %.1f tokens/s%n", tokens / b);
@@ -165,6 +163,16 @@ public final class LlamaGenerationBenchmark {
     System.out.printf(Locale.ROOT, "ours / binding directly: %.3f (target >= 0.95)%n", b / p);
     System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
     System.exit(0);
+  }
+
+  private static LlamaModelSpec shape(int embd, int heads, int blocks, int ff, GgmlType weights) {
+    return LlamaModelSpec.tiny()
+        .withEmbeddingLength(embd)
+        .withHeads(heads, heads)
+        .withBlockCount(blocks)
+        .withFeedForwardLength(ff)
+        .withContextLength(2048)
+        .withWeightType(weights);
   }
 
   private static List<List<Completion>> runParallel(LlamaCppGenerator g, List<GenerationRequest> requests) {
