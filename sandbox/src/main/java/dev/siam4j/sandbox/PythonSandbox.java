@@ -215,6 +215,11 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
     return task.result();
   }
 
+  /** @return this sandbox's id, which its worker processes carry in their command lines */
+  String id() {
+    return id;
+  }
+
   /** @return the limits every program runs under */
   public SandboxLimits limits() {
     return settings.limits();

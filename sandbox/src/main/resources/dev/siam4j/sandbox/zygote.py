@@ -155,11 +155,11 @@ def _fresh_main():
     return main.__dict__
 
 
-def _reseed():
+def _reseed(code):
     import random
     random.seed()
     np = sys.modules.get("numpy")
-    if np is not None:
+    if np is not None and "random" in code:  # reseeding numpy costs more than most programs
         try:
             np.random.seed()
         except Exception:
@@ -203,7 +203,7 @@ def _child(code, workdir, out_w, err_w, st_w):
         os.environ["TMPDIR"] = workdir
         import tempfile
         tempfile.tempdir = None
-        _reseed()
+        _reseed(code)
         if BLOCK_SOCKETS:
             _block_sockets()
         sys.stdin = open(0, "r", closefd=False)
@@ -596,8 +596,9 @@ def _run_reused(code):
     os._exit = real_exit
     sys.exit = real_sys_exit
     sys.modules["__main__"] = sys.modules.get("__siam4j_main__", sys.modules["__main__"])
-    os.environ.clear()
-    os.environ.update(environ)
+    if os.environ != environ:
+        os.environ.clear()
+        os.environ.update(environ)
     sys.path[:] = path
     os.chdir(workdir)
     if os.listdir(workdir):
@@ -607,7 +608,7 @@ def _run_reused(code):
                 _remove(p)
             else:
                 os.unlink(p)
-    _reseed()
+    _reseed(code)
     _write_reply(header, bytes(out_sink.data), bytes(err_sink.data))
     return True
 
