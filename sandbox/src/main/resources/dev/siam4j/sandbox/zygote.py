@@ -24,6 +24,8 @@ import select
 import shutil
 import signal
 import stat
+import tempfile
+import threading
 import time
 import traceback
 import types
@@ -37,6 +39,35 @@ for _name in _CONFIG["preload"]:
         _preloaded.append(_name)
     except Exception as _e:  # a missing optional library is reported, not fatal
         _failed.append(_name + ": " + type(_e).__name__ + ": " + str(_e))
+
+# Exercise the preloaded libraries once so that their lazy imports and caches are warm in every
+# forked child: without this the first sympy.solve in each child costs seconds, not milliseconds.
+_WARMUP = {
+    "sympy": """
+import sympy
+x, y = sympy.symbols('x y')
+sympy.solve(x**2 - 5*x + 6, x)
+sympy.solve([x + y - 3, x - y - 1], [x, y])
+sympy.solveset(x**2 - 4, x, domain=sympy.S.Reals)
+sympy.simplify(sympy.sin(x)**2 + sympy.cos(x)**2)
+sympy.factor(x**2 - 1); sympy.expand((x + 1)**3); sympy.diff(x**3, x)
+sympy.integrate(x**2, (x, 0, 1)); sympy.limit(sympy.sin(x) / x, x, 0)
+sympy.Rational(1, 3) + sympy.Rational(1, 6); sympy.nsimplify(0.5); sympy.N(sympy.pi, 20)
+sympy.Matrix([[1, 2], [3, 4]]).det(); sympy.isprime(97); sympy.factorint(360)
+sympy.binomial(10, 3); sympy.sqrt(8); sympy.Eq(x, 1); sympy.latex(x**2); str(x**2 / 3)
+""",
+    "numpy": """
+import numpy as np
+a = np.arange(10.0)
+np.linalg.solve(np.eye(2), np.ones(2)); a.sum(); a.mean(); np.sqrt(a); np.round(a, 2); str(a)
+""",
+}
+for _name in _preloaded:
+    if _name in _WARMUP:
+        try:
+            exec(compile(_WARMUP[_name], "<warmup>", "exec"), {"__name__": "__warmup__"})
+        except Exception as _e:
+            _failed.append(_name + " warm-up: " + type(_e).__name__ + ": " + str(_e))
 
 try:
     _LIBC = ctypes.CDLL(None, use_errno=True)
