@@ -43,6 +43,8 @@ final class ModesTest {
 
   @Test
   void namespace_whenRequested_isUsedHere() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        ZygoteCommand.namespaceWorks(Interpreter.resolve("python3")), "bubblewrap works here");
     try (PythonSandbox sandbox = PythonSandbox.builder()
         .workers(1).preload(List.of()).network(NetworkIsolation.NAMESPACE).build()) {
       assertThat(sandbox.networkIsolation()).isEqualTo(NetworkIsolation.NAMESPACE);
