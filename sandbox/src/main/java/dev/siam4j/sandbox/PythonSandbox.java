@@ -93,7 +93,6 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread shutdownHook;
   private final Path hostWorkBase;
-  private final long addressSpace;
 
   private PythonSandbox(Settings settings) {
     this.settings = settings;
@@ -117,14 +116,14 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
     }
     threads.forEach(Thread::start);
     try {
-      this.addressSpace = awaitReady();
+      awaitReady();
     } catch (RuntimeException e) {
       closeQuietly();
       throw e;
     }
   }
 
-  private long awaitReady() {
+  private void awaitReady() {
     RuntimeException failure = null;
     long space = 0;
     for (Worker w : workers) {
@@ -146,7 +145,6 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
           + ") leaves programs no room: the warm interpreter alone uses " + space
           + " bytes of address space; allow at least 64 MiB more");
     }
-    return space;
   }
 
   /** @return a builder with every default */
