@@ -97,13 +97,16 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
   private PythonSandbox(Settings settings) {
     this.settings = settings;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
-    this.watchdog =
-        Executors.newSingleThreadScheduledExecutor(
+    var dog =
+        new java.util.concurrent.ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread t = new Thread(r, "siam4j-sandbox-watchdog-" + id);
               t.setDaemon(true);
               return t;
             });
+    dog.setRemoveOnCancelPolicy(true); // one cancelled timer per program must not pile up
+    this.watchdog = dog;
     this.hostWorkBase = settings.network() == NetworkIsolation.NAMESPACE ? null : hostTempDir();
     this.shutdownHook = new Thread(this::closeQuietly, "siam4j-sandbox-shutdown-" + id);
     Runtime.getRuntime().addShutdownHook(shutdownHook);

@@ -555,6 +555,7 @@ def _on_alarm(signum, frame):
 
 
 _REUSE_BASE = None
+_REUSE_STDIN = open(os.devnull)  # always at end of file; shared by the programs of this worker
 
 
 def _reuse_setup():
@@ -577,7 +578,10 @@ def _reuse_setup():
 
 
 def _run_reused(code):
+    global _REUSE_STDIN
     environ, path, workdir, real_exit, real_sys_exit = _REUSE_BASE
+    if _REUSE_STDIN.closed:
+        _REUSE_STDIN = open(os.devnull)
     shared = [0]
     out_sink, err_sink = _CappedSink(shared), _CappedSink(shared)
     out = io.TextIOWrapper(io.BufferedWriter(out_sink, 1 << 16), encoding="utf-8",
@@ -585,7 +589,7 @@ def _run_reused(code):
     err = io.TextIOWrapper(io.BufferedWriter(err_sink, 1 << 16), encoding="utf-8",
                            errors="backslashreplace")
     saved = sys.stdout, sys.stderr, sys.stdin
-    sys.stdout, sys.stderr, sys.stdin = out, err, open(os.devnull)
+    sys.stdout, sys.stderr, sys.stdin = out, err, _REUSE_STDIN
     header = {"timeout": False, "outputLimit": False, "cancelled": False}
     status = 0
 
