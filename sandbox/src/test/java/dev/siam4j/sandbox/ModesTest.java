@@ -90,6 +90,35 @@ final class ModesTest {
     }
   }
 
+  @Test
+  void cpuAndFileSizeLimits_endTheProgram() {
+    try (PythonSandbox sandbox = PythonSandbox.builder()
+        .workers(1).preload(List.of("math")).wallTime(Duration.ofSeconds(30))
+        .cpuTime(Duration.ofSeconds(1)).fileSizeBytes(1 << 20).build()) {
+      Execution busy = sandbox.execute("while True:\n    pass\n");
+      assertThat(busy.outcome()).isEqualTo(Outcome.TIMEOUT);
+      assertThat(busy.elapsed()).isLessThan(Duration.ofSeconds(30));
+      Execution big = sandbox.execute("open('big', 'wb').write(b'x' * (2 << 20))\n");
+      assertThat(big.outcome()).isEqualTo(Outcome.ERROR);
+      assertThat(big.error()).hasValueSatisfying(e -> {
+        assertThat(e.type()).isEqualTo("OSError");
+        assertThat(e.message()).contains("File too large");
+      });
+      assertThat(sandbox.execute("print(6 * 7)").answer()).isEqualTo("42");
+    }
+  }
+
+  @Test
+  void reuseMode_stdinClosedByOneProgram_isAtEofForTheNext() {
+    try (PythonSandbox sandbox = PythonSandbox.builder()
+        .workers(1).mode(SandboxMode.REUSE).preload(List.of("math")).build()) {
+      List<Execution> all = sandbox.executeAll(List.of(
+          "import sys\nsys.stdin.close()\nprint('closed')", "print(repr(input()))"));
+      assertThat(all.get(0).answer()).isEqualTo("closed");
+      assertThat(all.get(1).error()).hasValueSatisfying(e -> assertThat(e.type()).isEqualTo("EOFError"));
+    }
+  }
+
   static AtomicInteger acceptInBackground(ServerSocket server) {
     AtomicInteger arrived = new AtomicInteger();
     Thread t = new Thread(() -> {
