@@ -201,7 +201,7 @@ final class AlgebraTemplates {
     do {
       r1 = d.between(-9, 9);
       r2 = d.between(-9, 9);
-    } while (r1 == 0 || r2 == 0 || r1 == r2 || r1 == -r2);
+    } while (r1 == 0 || r2 == 0 || r1 == r2 || Math.abs(r1 + r2) <= 1); // no implicit coefficient 1
     int b = -(r1 + r2);
     int c = r1 * r2;
     String eq = squared(d) + " " + plusTerm(b, "x") + " " + plus(c) + " = 0";

@@ -77,6 +77,18 @@ final class MathWorldTest {
   }
 
   @Test
+  void referenceProgramsAreGrounded_everyLiteralComesFromTheQuestionOrIsAFormulaConstant() {
+    Set<String> constants = Set.of("0.5", "2", "3", "4", "60", "100", "1000");
+    for (Split split : Split.values()) {
+      for (WordProblem p : WORLD.problems(split)) {
+        Set<String> allowed = new HashSet<>(p.numbers());
+        allowed.addAll(constants);
+        assertThat(MathWorld.numbersIn(p.program().orElseThrow())).as(p.id() + ": " + p.question()).isSubsetOf(allowed);
+      }
+    }
+  }
+
+  @Test
   void numbersInListsUnsignedNumbersInOrderWithoutRepeats() {
     assertThat(MathWorld.numbersIn("Solve 3x - 5 = -11 and 2.5x + 3 = 8.")).containsExactly("3", "5", "11", "2.5", "8");
     assertThat(MathWorld.numbersIn("把12:60化成最简整数比。")).containsExactly("12", "60");
