@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.siam4j.core.InvalidInputException;
 import dev.siam4j.core.RunStoreException;
 import dev.siam4j.core.jsonl.Json;
+import dev.siam4j.core.loop.IterationMetrics;
+import dev.siam4j.core.loop.Stage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -155,7 +159,26 @@ public record QuickstartResults(
       if (samples < 0 || approved < 0 || sftExamples < 0 || pairs < 0) {
         throw new IllegalArgumentException("counts must not be negative");
       }
-      stageSeconds = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Objects.requireNonNull(stageSeconds, "stageSeconds")));
+      stageSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(stageSeconds, "stageSeconds")));
+    }
+
+    /**
+     * The loop's own metrics of one iteration, as the report shows them: stages in their order,
+     * named in lower case ({@code "build data"}).
+     *
+     * @param metrics what {@code SelfImprovementLoop} wrote for the iteration
+     * @return samples, approved, SFT examples, pairs and seconds per stage
+     */
+    public static LoopStats from(IterationMetrics metrics) {
+      Objects.requireNonNull(metrics, "metrics");
+      Map<String, Double> seconds = new LinkedHashMap<>();
+      for (Stage stage : Stage.values()) {
+        Double s = metrics.stageSeconds().get(stage);
+        if (s != null) {
+          seconds.put(stage.name().toLowerCase(Locale.ROOT).replace('_', ' '), s);
+        }
+      }
+      return new LoopStats(metrics.samples(), metrics.approved(), metrics.sftExamples(), metrics.pairs(), seconds);
     }
 
     /** @return seconds of all stages together */

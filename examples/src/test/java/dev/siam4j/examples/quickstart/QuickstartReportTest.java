@@ -3,7 +3,11 @@ package dev.siam4j.examples.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.siam4j.core.Outcome;
+import dev.siam4j.core.loop.IterationMetrics;
+import dev.siam4j.core.loop.Stage;
 import dev.siam4j.examples.quickstart.QuickstartResults.IterationResult;
+import dev.siam4j.examples.quickstart.QuickstartResults.LoopStats;
 import dev.siam4j.examples.quickstart.QuickstartResults.Score;
 import dev.siam4j.examples.quickstart.QuickstartResults.SeedRun;
 import java.nio.file.Files;
@@ -136,6 +140,21 @@ final class QuickstartReportTest {
     assertThat(Files.readString(report)).isEqualTo(QuickstartReport.html(THREE_SEEDS));
     QuickstartResults back = QuickstartResults.read(dir.resolve("run/metrics.json"));
     assertThat(back).isEqualTo(THREE_SEEDS);
+  }
+
+  @Test
+  void loopStatsFromTheLoopsMetricsNameStagesInOrder() {
+    IterationMetrics m =
+        new IterationMetrics(
+            1, 10, 50, 48, Map.of(Outcome.OK, 40L), 20, 0.4, 0.7, Map.of(), 18, 6, Map.of(),
+            Map.of(Stage.TRAIN, 3.0, Stage.GENERATE, 5.0, Stage.BUILD_DATA, 0.5), Map.of());
+    LoopStats stats = LoopStats.from(m);
+    assertThat(stats.samples()).isEqualTo(50);
+    assertThat(stats.approved()).isEqualTo(20);
+    assertThat(stats.sftExamples()).isEqualTo(18);
+    assertThat(stats.pairs()).isEqualTo(6);
+    assertThat(stats.stageSeconds().keySet()).containsExactly("generate", "build data", "train");
+    assertThat(stats.totalSeconds()).isEqualTo(8.5);
   }
 
   @Test
