@@ -174,7 +174,7 @@ final class AlgebraTemplates {
   }
 
   private static Instance numberSquared(Draw d, boolean zh) {
-    int r = d.between(2, 30);
+    int r = d.between(2, 40);
     int c = r * r;
     String q =
         zh

@@ -327,12 +327,14 @@ final class ArithmeticTemplates {
   }
 
   private static Instance hours(Draw d, boolean zh) {
-    int m = 15 * d.between(5, 40);
+    int context = d.between(0, 2);
+    int m = 15 * d.between(5, List.of(16, 40, 32).get(context)); // a film of at most 4 hours
     String v = decimal(m, 60);
     String q =
         zh
-            ? "一部电影长" + m + "分钟，是多少小时？"
-            : "A film lasts " + m + " minutes. How many hours is that?";
+            ? List.of("一部电影长", "一次火车旅行用了", "一次徒步用了").get(context) + m + "分钟，是多少小时？"
+            : List.of("A film lasts ", "A train trip takes ", "A hike takes ").get(context) + m
+                + " minutes. How many hours is that?";
     String answer = zh ? d.pick(v + "小时", v + " 小时", v) : d.pick(v + " hours", v + " h", v);
     return new Instance(q, answer, program("m = " + m, "print(m / 60)"));
   }

@@ -30,7 +30,7 @@ final class CountingTemplates {
   }
 
   private static Instance choose(Draw d, boolean zh) {
-    int n = d.between(4, 15);
+    int n = d.between(4, 20);
     int k = d.between(2, Math.min(5, n - 1));
     String q =
         zh
@@ -45,18 +45,22 @@ final class CountingTemplates {
   }
 
   private static Instance handshakes(Draw d, boolean zh) {
-    int n = d.between(3, 40);
+    int n = d.between(3, 50);
     long v = comb(n, 2);
-    String q =
-        zh
-            ? n + "个人聚会，每两个人握一次手，一共握多少次手？"
-            : n + " people meet and every two of them shake hands once. How many handshakes are there?";
-    String answer = zh ? d.pick("" + v, v + "次") : d.pick("" + v, v + " handshakes");
+    boolean games = d.coin();
+    String q;
+    if (games) {
+      q = zh ? n + "支球队进行比赛，每两支球队赛一场，一共要赛多少场？" : n + " teams play and every two teams play each other once. How many games are played?";
+    } else {
+      q = zh ? n + "个人聚会，每两个人握一次手，一共握多少次手？" : n + " people meet and every two of them shake hands once. How many handshakes are there?";
+    }
+    String answer =
+        zh ? d.pick("" + v, v + (games ? "场" : "次")) : d.pick("" + v, v + (games ? " games" : " handshakes"));
     return new Instance(q, answer, program("import math", "n = " + n, "print(math.comb(n, 2))"));
   }
 
   private static Instance arrange(Draw d, boolean zh) {
-    int n = d.between(3, 12);
+    int n = d.between(3, 16);
     int k = d.between(2, Math.min(5, n));
     long v = 1;
     for (int i = 0; i < k; i++) {

@@ -187,6 +187,14 @@ final class MathWorldTest {
   }
 
   @Test
+  void threeTimesTheDefaultSizesCanBeDrawn() {
+    MathWorld big =
+        MathWorld.builder().seed(3).size(Split.SEED, 1200).size(Split.POOL, 1800).size(Split.TEST_ID, 600).size(Split.TEST_OOD, 600).build();
+    assertThat(big.problems(Split.POOL)).hasSize(1800);
+    assertThat(big.problems(Split.TEST_OOD)).hasSize(600);
+  }
+
+  @Test
   void sizesBeyondWhatTheTemplatesCanDrawAreRefused() {
     assertThatThrownBy(() -> MathWorld.builder().size(Split.TEST_OOD, 200_000).build())
         .isInstanceOf(IllegalStateException.class)
