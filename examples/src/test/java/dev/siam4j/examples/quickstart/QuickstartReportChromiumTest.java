@@ -1,6 +1,7 @@
 package dev.siam4j.examples.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Opens the report in headless Chromium (Debian's {@code chromium} package) and checks what the
@@ -24,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * when Chromium is missing, unless {@code -Dsiam4j.requireChromium=true} (the test script sets it),
  * in which case it fails.
  */
-@Tag("slow")
 final class QuickstartReportChromiumTest {
 
   @Test
+  @Tag("slow")
   void reportRendersItsTablesAndChartsWithoutScriptErrors(@TempDir Path dir) throws Exception {
     Path chromium = chromium();
     QuickstartResults results = SampleResults.of(3, 3);
@@ -54,6 +56,7 @@ final class QuickstartReportChromiumTest {
   }
 
   @Test
+  @Tag("slow")
   void aBrokenScriptIsCaught_soTheCheckAboveCanFail(@TempDir Path dir) throws Exception {
     Path chromium = chromium();
     Path page = dir.resolve("broken.html");
@@ -97,12 +100,25 @@ final class QuickstartReportChromiumTest {
     return new Rendered(Files.readString(out), stderr);
   }
 
+  @Test
+  void missingChromium_failsWhenRequired_skipsOtherwise() {
+    assertThatThrownBy(() -> chromiumOrStop(Optional.empty(), true))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith("headless Chromium is needed to check the report: install Debian's 'chromium' package")
+        .hasMessageEndingWith("(siam4j.requireChromium=true, so this is a failure, not a skip)");
+    assertThatThrownBy(() -> chromiumOrStop(Optional.empty(), false)).isInstanceOf(TestAbortedException.class);
+    assertThat(chromiumOrStop(Optional.of(Path.of("/x/chromium")), true)).isEqualTo(Path.of("/x/chromium"));
+  }
+
   private static Path chromium() {
-    Optional<Path> found = find();
+    return chromiumOrStop(find(), Boolean.getBoolean("siam4j.requireChromium"));
+  }
+
+  private static Path chromiumOrStop(Optional<Path> found, boolean required) {
     if (found.isEmpty()) {
       String message = "headless Chromium is needed to check the report: install Debian's 'chromium' package"
           + " (apt-get install -y chromium); looked for /usr/bin/chromium and chromium or chromium-browser on PATH";
-      if (Boolean.getBoolean("siam4j.requireChromium")) {
+      if (required) {
         fail(message + " (siam4j.requireChromium=true, so this is a failure, not a skip)");
       }
       Assumptions.abort(message);
