@@ -146,7 +146,7 @@ final class QuickstartReportTest {
   void loopStatsFromTheLoopsMetricsNameStagesInOrder() {
     IterationMetrics m =
         new IterationMetrics(
-            1, 10, 50, 48, Map.of(Outcome.OK, 40L), 20, 0.4, 0.7, Map.of(), 18, 6, Map.of(),
+            1, 10, 50, 48, Map.of(Outcome.OK, 40L), 20, 0.4, 0.7, Map.of(), 18, 6, Map.of(), Map.of(),
             Map.of(Stage.TRAIN, 3.0, Stage.GENERATE, 5.0, Stage.BUILD_DATA, 0.5), Map.of());
     LoopStats stats = LoopStats.from(m);
     assertThat(stats.samples()).isEqualTo(50);
