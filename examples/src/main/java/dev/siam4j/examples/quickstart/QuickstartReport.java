@@ -3,6 +3,7 @@ package dev.siam4j.examples.quickstart;
 import static dev.siam4j.examples.quickstart.Html.escape;
 
 import dev.siam4j.core.RunStoreException;
+import dev.siam4j.core.loop.Stage;
 import dev.siam4j.examples.quickstart.QuickstartResults.Ablation;
 import dev.siam4j.examples.quickstart.QuickstartResults.IterationResult;
 import dev.siam4j.examples.quickstart.QuickstartResults.LoopStats;
@@ -425,11 +426,17 @@ public final class QuickstartReport {
         return;
       }
       Set<String> stages = new LinkedHashSet<>();
+      for (Stage stage : Stage.values()) {
+        stages.add(stage.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+      }
+      Set<String> seen = new LinkedHashSet<>();
       for (SeedRun run : v.runs) {
         for (IterationResult r : run.iterations()) {
-          r.loop().ifPresent(l -> stages.addAll(l.stageSeconds().keySet()));
+          r.loop().ifPresent(l -> seen.addAll(l.stageSeconds().keySet()));
         }
       }
+      stages.retainAll(seen); // the loop's stages in their order (metrics.json sorts keys), then any others
+      stages.addAll(seen);
       List<String> head = new ArrayList<>(List.of("iteration", "samples", "approved", "SFT examples", "pairs"));
       for (String s : stages) {
         head.add(s + " (s)");

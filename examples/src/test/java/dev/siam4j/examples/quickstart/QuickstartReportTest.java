@@ -140,6 +140,7 @@ final class QuickstartReportTest {
     assertThat(Files.readString(report)).isEqualTo(QuickstartReport.html(THREE_SEEDS));
     QuickstartResults back = QuickstartResults.read(dir.resolve("run/metrics.json"));
     assertThat(back).isEqualTo(THREE_SEEDS);
+    assertThat(QuickstartReport.html(back)).isEqualTo(QuickstartReport.html(THREE_SEEDS));
   }
 
   @Test
