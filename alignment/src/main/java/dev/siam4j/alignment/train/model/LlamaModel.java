@@ -282,6 +282,43 @@ public final class LlamaModel implements AutoCloseable {
     return logProbs.gather(targets, -1).squeeze(-1);
   }
 
+  /**
+   * Greedy decoding with this forward pass (no cache; for tests and parity checks): appends the
+   * arg-max token until {@code maxTokens} are added or {@code stopToken} is produced (not included).
+   *
+   * @param prompt the context's token ids
+   * @param maxTokens most tokens to add
+   * @param stopToken the end-of-sequence id, or -1 for none
+   * @return the added tokens
+   */
+  public int[] greedy(int[] prompt, int maxTokens, int stopToken) {
+    Objects.requireNonNull(prompt, "prompt");
+    if (prompt.length == 0) {
+      throw new IllegalArgumentException("prompt must not be empty");
+    }
+    List<Integer> out = new ArrayList<>();
+    long[] seq = new long[prompt.length + maxTokens];
+    for (int i = 0; i < prompt.length; i++) {
+      seq[i] = prompt[i];
+    }
+    int length = prompt.length;
+    try (NDManager scope = manager.newSubManager()) {
+      for (int step = 0; step < maxTokens; step++) {
+        try (NDManager stepManager = scope.newSubManager()) {
+          NDArray tokens = stepManager.create(Arrays.copyOf(seq, length), new Shape(1, length));
+          NDArray last = logits(tokens).get("0, -1, :");
+          int next = (int) last.argMax().getLong();
+          if (next == stopToken) {
+            break;
+          }
+          out.add(next);
+          seq[length++] = next;
+        }
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
   private NDArray w(String name) {
     NDArray a = weights.get(name);
     if (a == null) {
