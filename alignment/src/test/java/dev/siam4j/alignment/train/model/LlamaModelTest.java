@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Logit parity of the DJL forward pass with a float64 plain-Java reference. */
-final class LlamaModelTest {
+public final class LlamaModelTest {
   static final LlamaConfig LLAMA_GQA_PARTIAL_ROPE =
       new LlamaConfig("llama", 50, 32, 2, 4, 2, 48, 10000.0, 4, RopeStyle.NORMAL, 1e-5);
   static final LlamaConfig QWEN2 =
@@ -89,7 +89,7 @@ final class LlamaModelTest {
     }
   }
 
-  static double[] logSoftmax(double[] x) {
+  public static double[] logSoftmax(double[] x) {
     double max = Double.NEGATIVE_INFINITY;
     for (double v : x) {
       max = Math.max(max, v);

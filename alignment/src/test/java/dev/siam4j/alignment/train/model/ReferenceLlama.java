@@ -8,11 +8,11 @@ import java.util.Map;
  * The same computation as {@link LlamaModel#logits}, written out in plain Java doubles for one
  * sequence, as a parity reference. Deliberately naive: loops, no shared code with the model.
  */
-final class ReferenceLlama {
+public final class ReferenceLlama {
   private final LlamaConfig c;
   private final Map<String, double[]> w = new HashMap<>();
 
-  ReferenceLlama(LlamaConfig config, List<HostTensor> tensors) {
+  public ReferenceLlama(LlamaConfig config, List<HostTensor> tensors) {
     this.c = config;
     for (HostTensor t : tensors) {
       double[] d = new double[t.size()];
@@ -24,7 +24,7 @@ final class ReferenceLlama {
   }
 
   /** @return logits[position][token] */
-  double[][] logits(int[] tokens) {
+  public double[][] logits(int[] tokens) {
     int n = tokens.length;
     int d = c.embeddingLength();
     int hs = c.headSize();
