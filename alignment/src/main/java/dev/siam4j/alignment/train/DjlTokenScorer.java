@@ -2,6 +2,7 @@ package dev.siam4j.alignment.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import dev.siam4j.alignment.train.model.GgufWeights;
 import dev.siam4j.alignment.train.model.LlamaModel;
 import dev.siam4j.alignment.train.tokenizer.Tokenizer;
@@ -78,8 +79,9 @@ public final class DjlTokenScorer implements TokenScorer, AutoCloseable {
     Objects.requireNonNull(prompt, "prompt");
     Objects.requireNonNull(continuation, "continuation");
     EncodedSequence s = encoder.encode(prompt, continuation, NO_LIMIT);
-    try (NDManager step = manager.newSubManager()) {
-      NDArray[] batch = SequenceEncoder.pack(List.of(s), step);
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      NDArray[] batch = SequenceEncoder.pack(List.of(s), manager);
       double logProb = model.sequenceLogProbs(batch[0], batch[1]).getFloat(0);
       return new Score(Math.min(0.0, logProb), s.completionLength());
     } catch (RuntimeException e) {

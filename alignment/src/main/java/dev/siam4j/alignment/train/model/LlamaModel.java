@@ -2,6 +2,7 @@ package dev.siam4j.alignment.train.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -30,8 +31,10 @@ import java.util.Random;
  * {@code ne = {n_in, n_out}} is an {@code (n_out, n_in)} array). Optionally LoRA adapters on chosen
  * projections ({@link #addLora}).
  *
- * <p>Owns native memory: whoever creates it closes it. Not thread-safe; results of {@link #logits}
- * belong to the manager of the tokens array.
+ * <p>Owns native memory: whoever creates it closes it. Not thread-safe. Intermediate arrays of a
+ * forward pass belong to various managers (DJL puts an op's result in its receiver's manager): run
+ * each forward (and backward) pass inside an {@link NDScope}, as the trainer does, so that they are
+ * freed when it ends.
  */
 public final class LlamaModel implements AutoCloseable {
   private static final float MASKED = -1e9f;
@@ -302,19 +305,18 @@ public final class LlamaModel implements AutoCloseable {
       seq[i] = prompt[i];
     }
     int length = prompt.length;
-    try (NDManager scope = manager.newSubManager()) {
-      for (int step = 0; step < maxTokens; step++) {
-        try (NDManager stepManager = scope.newSubManager()) {
-          NDArray tokens = stepManager.create(Arrays.copyOf(seq, length), new Shape(1, length));
-          NDArray last = logits(tokens).get("0, -1, :");
-          int next = (int) last.argMax().getLong();
-          if (next == stopToken) {
-            break;
-          }
-          out.add(next);
-          seq[length++] = next;
-        }
+    for (int step = 0; step < maxTokens; step++) {
+      int next;
+      try (NDScope scope = new NDScope()) {
+        scope.suppressNotUsedWarning();
+        NDArray tokens = manager.create(Arrays.copyOf(seq, length), new Shape(1, length));
+        next = (int) logits(tokens).get("0, -1, :").argMax().getLong();
       }
+      if (next == stopToken) {
+        break;
+      }
+      out.add(next);
+      seq[length++] = next;
     }
     return out.stream().mapToInt(Integer::intValue).toArray();
   }

@@ -24,14 +24,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  * for token, on a GGUF model with non-trivial weights loaded by both.
  */
 @Tag("slow")
-final class LlamaCppParityTest {
+public final class LlamaCppParityTest {
   @TempDir Path dir;
 
   /**
    * Weights large enough for peaked distributions; the output rows of all tokens but the lower-case
    * letters are zero, so greedy text stays printable ASCII (and the top logit is clear).
    */
-  static WeightSource peaked(long seed) {
+  public static WeightSource peaked(long seed) {
     return (name, shape) -> {
       int n = Math.toIntExact(shape.stream().mapToLong(Long::longValue).reduce(1, Math::multiplyExact));
       float[] w = new float[n];
@@ -127,10 +127,10 @@ final class LlamaCppParityTest {
   }
 
   /** Keeps de.kherud:llama's loader (which empties its temp folder) to a folder of its own. */
-  static final class LlamaCpp {
+  public static final class LlamaCpp {
     private LlamaCpp() {}
 
-    static synchronized void prepare(Path base) throws java.io.IOException {
+    public static synchronized void prepare(Path base) throws java.io.IOException {
       if (System.getProperty("de.kherud.llama.tmpdir") == null) {
         Path folder = Files.createTempDirectory("siam4j-train-llama-");
         System.setProperty("de.kherud.llama.tmpdir", folder.toString());
