@@ -148,6 +148,50 @@ public final class AdamW implements AutoCloseable {
     return new NDArray[] {m, v};
   }
 
+  /**
+   * The optimiser's state, for a checkpoint.
+   *
+   * @param steps steps taken
+   * @param moments {first, second} moment values by parameter name
+   */
+  public record State(int steps, Map<String, float[][]> moments) {
+    /** Copies the map. */
+    public State {
+      moments = Map.copyOf(Objects.requireNonNull(moments, "moments"));
+    }
+  }
+
+  /** @return a copy of the step count and the moments, on the heap */
+  public State state() {
+    Map<String, float[][]> copy = new HashMap<>();
+    moments.forEach((name, mv) -> copy.put(name, new float[][] {mv[0].toFloatArray(), mv[1].toFloatArray()}));
+    return new State(steps, copy);
+  }
+
+  /**
+   * Restores a saved state before the first step.
+   *
+   * @param state what {@link #state()} returned, perhaps read back from disk
+   * @param parameters the parameters the moments belong to (for their shapes)
+   */
+  public void restore(State state, List<TrainableParameter> parameters) {
+    Objects.requireNonNull(state, "state");
+    if (steps != 0) {
+      throw new IllegalStateException("restore before the first step, not after " + steps);
+    }
+    for (TrainableParameter p : parameters) {
+      float[][] mv = state.moments().get(p.name());
+      if (mv == null) {
+        continue;
+      }
+      NDArray m = manager.create(mv[0], p.value().getShape());
+      NDArray v = manager.create(mv[1], p.value().getShape());
+      NDScope.unregister(m, v);
+      moments.put(p.name(), new NDArray[] {m, v});
+    }
+    steps = state.steps();
+  }
+
   /** Frees the moments. */
   @Override
   public void close() {
