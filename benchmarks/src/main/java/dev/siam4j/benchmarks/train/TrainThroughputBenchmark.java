@@ -26,7 +26,8 @@ import java.util.Random;
  * Training throughput (tokens per second) of the in-JVM PyTorch trainer's step on a ~10M-parameter
  * llama model, batch 8 x 128 tokens: SFT and DPO(+NLL), full fine-tuning and LoRA (rank 8, all
  * projections). Baseline in the same run: the forward pass alone (teacher-forced log-probabilities
- * without gradients), what reference scoring costs.
+ * without gradients), what reference scoring costs. Reports wall time and process CPU time (PyTorch's
+ * native threads included), the latter being steadier on a shared machine.
  *
  * <pre>
  * mvn -B -q -pl benchmarks -am package -DskipTests
@@ -40,6 +41,13 @@ public final class TrainThroughputBenchmark {
   private static final int PROMPT = 32;
 
   private TrainThroughputBenchmark() {}
+
+  /** CPU time of the whole process, PyTorch's native threads included. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
 
   /**
    * @param args measured steps (default 5) and warm-up steps (default 2)
@@ -56,7 +64,8 @@ public final class TrainThroughputBenchmark {
         Locale.ROOT,
         "model: %.1fM parameters, batch %d x %d tokens, %d PyTorch threads, %d measured steps%n",
         spec.parameterCount() / 1e6, BATCH, LENGTH, Torch.threads(), steps);
-    System.out.printf(Locale.ROOT, "%-22s %10s %12s%n", "mode", "s/step", "tokens/s");
+    System.out.printf(
+        Locale.ROOT, "%-24s %9s %10s %12s %14s%n", "mode", "s/step", "tokens/s", "CPU s/step", "tokens/CPU-s");
     for (String mode :
         new String[] {"forward-only (baseline)", "SFT full", "SFT LoRA r8", "DPO+NLL full", "DPO+NLL LoRA r8"}) {
       try (NDManager manager = Torch.newManager();
@@ -82,9 +91,11 @@ public final class TrainThroughputBenchmark {
         NDArray lengthArray = manager.create(lengths);
         NDArray reference = manager.create(new float[BATCH]).sub(400f);
         long started = 0;
+        long cpuStarted = 0;
         for (int step = 0; step < warmup + steps; step++) {
           if (step == warmup) {
             started = System.nanoTime();
+            cpuStarted = processCpuNanos();
           }
           if (forwardOnly) {
             try (NDScope scope = new NDScope()) {
@@ -112,8 +123,12 @@ public final class TrainThroughputBenchmark {
           adam.step(params, 1e-4, 1.0);
         }
         double seconds = (System.nanoTime() - started) / 1e9 / steps;
+        double cpu = (processCpuNanos() - cpuStarted) / 1e9 / steps;
+        int tokensPerStep = sequences * LENGTH;
         System.out.printf(
-            Locale.ROOT, "%-22s %10.3f %12.0f%n", mode, seconds, sequences * LENGTH / seconds);
+            Locale.ROOT,
+            "%-24s %9.2f %10.0f %12.2f %14.0f%n",
+            mode, seconds, tokensPerStep / seconds, cpu, tokensPerStep / cpu);
       }
     }
   }
