@@ -67,7 +67,7 @@ final class CheckpointStore {
       if (model.lora().isPresent()) {
         GgufExport.writeAdapter(model, folder.resolve("adapter.gguf"));
       } else {
-        GgufExport.writeMerged(model, base, folder.resolve("model.gguf"));
+        GgufExport.writeMerged(model, base, folder.resolve("model.gguf"), GgmlType.F32);
       }
       writeOptimizer(adam.state(), folder.resolve("optimizer.gguf"));
       ObjectNode node = Json.mapper().createObjectNode();

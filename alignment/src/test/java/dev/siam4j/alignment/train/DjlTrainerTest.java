@@ -181,6 +181,25 @@ final class DjlTrainerTest {
     }
   }
 
+  @Test
+  void fullFineTuningOfAQ80Model_resumesExactly() throws IOException {
+    Path q8 = LlamaModelFactory.writeRandom(
+        LlamaModelSpec.tiny().withBlockCount(1).withWeightType(dev.siam4j.core.gguf.GgmlType.Q8_0), 5, dir.resolve("q8.gguf"));
+    TrainingOptions o = options(1e-3, 2, 0);
+    TrainingJob whole = job(Algorithm.SFT, o, "q8-whole");
+    whole = new TrainingJob(Checkpoint.of(q8), whole.sftFile(), whole.pairsFile(), Algorithm.SFT, o, whole.outputDirectory());
+    DjlTrainer.builder().saveEverySteps(1).build().train(whole);
+
+    TrainingJob resumed = new TrainingJob(Checkpoint.of(q8), whole.sftFile(), whole.pairsFile(), Algorithm.SFT, o, dir.resolve("q8-resumed"));
+    DjlTrainer stopping =
+        DjlTrainer.builder().saveEverySteps(1).listener(m -> Thread.currentThread().interrupt()).build();
+    assertThatThrownBy(() -> stopping.train(resumed)).isInstanceOf(TrainingFailedException.class);
+    assertThat(Thread.interrupted()).isTrue();
+    DjlTrainer.builder().saveEverySteps(1).build().train(resumed);
+    assertThat(Files.readAllLines(dir.resolve("q8-resumed/train.jsonl")))
+        .isEqualTo(Files.readAllLines(dir.resolve("q8-whole/train.jsonl")));
+  }
+
   @ParameterizedTest
   @EnumSource(Algorithm.class)
   void everyAlgorithm_trainsAndReportsAFiniteLoss(Algorithm a) throws IOException {

@@ -71,6 +71,21 @@ public final class GgufExport {
    * @return {@code file}
    */
   public static Path writeMerged(LlamaModel model, GgufFile base, Path file) {
+    return writeMerged(model, base, file, null);
+  }
+
+  /**
+   * Writes a whole model like {@link #writeMerged(LlamaModel, GgufFile, Path)}, storing every
+   * tensor as {@code type} (F32 keeps the trained weights exactly, e.g. for a checkpoint to resume
+   * from).
+   *
+   * @param model the trained model
+   * @param base the GGUF it was loaded from
+   * @param file where to write
+   * @param type the storage type of all tensors (F32, F16, BF16 or Q8_0), or null for the base's
+   * @return {@code file}
+   */
+  public static Path writeMerged(LlamaModel model, GgufFile base, Path file, GgmlType type) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(file, "file");
@@ -96,8 +111,12 @@ public final class GgufExport {
           merged = merged.add(delta);
           merged.attach(scope);
         }
-        GgmlType type = t.type().isFloatCodec() ? t.type() : GgmlType.F32;
-        w.addTensor(t.name(), type, t.shape(), merged.toFloatArray());
+        GgmlType stored =
+            type != null ? type : t.type().isFloatCodec() ? t.type() : GgmlType.F32;
+        if (stored.blockSize() > 1 && t.shape().get(0) % stored.blockSize() != 0) {
+          stored = GgmlType.F32;
+        }
+        w.addTensor(t.name(), stored, t.shape(), merged.toFloatArray());
       }
     }
     return write(w, file);
