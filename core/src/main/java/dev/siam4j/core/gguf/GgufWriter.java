@@ -67,6 +67,15 @@ public final class GgufWriter {
     if (key.isEmpty()) {
       throw new IllegalArgumentException("key must not be empty");
     }
+    checkAlignment(key, value);
+    GgufValue old = metadata.putIfAbsent(key, value);
+    if (old != null) {
+      throw new IllegalStateException("metadata " + key + " is already set to " + old);
+    }
+    return this;
+  }
+
+  private static void checkAlignment(String key, GgufValue value) {
     if (key.equals(GgufFile.ALIGNMENT_KEY)
         && (value.type() != GgufValueType.UINT32
             || value.asLong() == 0
@@ -75,10 +84,51 @@ public final class GgufWriter {
       throw new IllegalArgumentException(
           GgufFile.ALIGNMENT_KEY + " must be a UINT32 power of two, was " + value.type() + " " + value);
     }
-    GgufValue old = metadata.putIfAbsent(key, value);
-    if (old != null) {
-      throw new IllegalStateException("metadata " + key + " is already set to " + old);
+  }
+
+  /**
+   * A writer holding a file's metadata and tensors (read into memory as stored), to write a modified
+   * copy.
+   *
+   * @param source the file to copy
+   * @return the writer
+   */
+  public static GgufWriter copyOf(GgufFile source) {
+    Objects.requireNonNull(source, "source");
+    GgufWriter w = new GgufWriter();
+    w.putAll(source.metadata());
+    for (GgufTensorInfo t : source.tensors()) {
+      w.addTensorBytes(t.name(), t.type(), t.shape(), source.readBytes(t.name()));
     }
+    return w;
+  }
+
+  /**
+   * Sets a metadata entry, replacing any value it had (in place) or adding it at the end.
+   *
+   * @param key the key
+   * @param value its value
+   * @return this writer
+   */
+  public GgufWriter set(String key, GgufValue value) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    if (!metadata.containsKey(key)) {
+      return put(key, value);
+    }
+    checkAlignment(key, value);
+    metadata.replace(key, value);
+    return this;
+  }
+
+  /**
+   * Removes a metadata entry, if present.
+   *
+   * @param key the key
+   * @return this writer
+   */
+  public GgufWriter remove(String key) {
+    metadata.remove(Objects.requireNonNull(key, "key"));
     return this;
   }
 

@@ -190,4 +190,175 @@ public final class LlamaModelFactory {
     }
     return w.write(file);
   }
+
+  /**
+   * The tensors of a LoRA adapter for a model of this shape: for each target matrix ({@code attn_q},
+   * {@code attn_k}, {@code attn_v}, {@code attn_output}, {@code ffn_gate}, {@code ffn_up}, {@code
+   * ffn_down}) of every block, {@code <name>.lora_a} of shape {@code [in, rank]} and {@code
+   * <name>.lora_b} of shape {@code [rank, out]}, where the base matrix has shape {@code [in, out]}.
+   *
+   * @param spec the base model's shape
+   * @param rank the adapter's rank, positive
+   * @param targets the matrices adapted, such as {@code List.of("attn_q", "attn_v")}
+   * @return tensor name to shape, in file order
+   */
+  public static Map<String, List<Long>> loraTensorShapes(LlamaModelSpec spec, int rank, List<String> targets) {
+    if (rank <= 0) {
+      throw new IllegalArgumentException("rank must be positive, was " + rank);
+    }
+    if (targets.isEmpty()) {
+      throw new IllegalArgumentException("targets must not be empty");
+    }
+    Map<String, List<Long>> base = tensorShapes(spec);
+    Map<String, List<Long>> shapes = new LinkedHashMap<>();
+    for (int i = 0; i < spec.blockCount(); i++) {
+      for (String target : targets) {
+        String name = "blk." + i + "." + target + ".weight";
+        List<Long> s = base.get(name);
+        if (s == null || s.size() != 2) {
+          throw new IllegalArgumentException("no weight matrix " + target + " in a llama block");
+        }
+        shapes.put(name + ".lora_a", List.of(s.get(0), (long) rank));
+        shapes.put(name + ".lora_b", List.of((long) rank, s.get(1)));
+      }
+    }
+    return shapes;
+  }
+
+  /**
+   * Writes a LoRA adapter (F32) that llama.cpp applies to a model of this shape: the update of a
+   * matrix is {@code (alpha / rank) * B A}.
+   *
+   * @param spec the base model's shape
+   * @param rank the rank
+   * @param alpha {@code adapter.lora.alpha}, positive: the binding cannot scale adapters, so the
+   *     scale lives in the file
+   * @param targets the adapted matrices, as {@link #loraTensorShapes}
+   * @param weights the A and B matrices, asked by {@code .lora_a} / {@code .lora_b} name
+   * @param file where to write
+   * @return {@code file}
+   */
+  public static Path writeLoraAdapter(
+      LlamaModelSpec spec, int rank, float alpha, List<String> targets, WeightSource weights, Path file) {
+    Objects.requireNonNull(weights, "weights");
+    if (!(alpha > 0) || Float.isInfinite(alpha)) {
+      throw new IllegalArgumentException("alpha must be positive and finite, was " + alpha);
+    }
+    GgufWriter w =
+        GgufWriter.create()
+            .put("general.architecture", GgufValue.string("llama"))
+            .put("general.type", GgufValue.string("adapter"))
+            .put("general.name", GgufValue.string("siam4j-generated-lora"))
+            .put("adapter.type", GgufValue.string("lora"))
+            .put("adapter.lora.alpha", GgufValue.float32(alpha));
+    for (Map.Entry<String, List<Long>> t : loraTensorShapes(spec, rank, targets).entrySet()) {
+      w.addTensor(t.getKey(), GgmlType.F32, t.getValue(), weights.weights(t.getKey(), t.getValue()));
+    }
+    return w.write(file);
+  }
+
+  /**
+   * Copies a LoRA adapter with another {@code adapter.lora.alpha}: how to scale an adapter for
+   * llama.cpp through de.kherud:llama, whose scaled-adapter option is broken.
+   *
+   * @param adapter the adapter file
+   * @param alpha the new alpha, positive
+   * @param out where to write the copy
+   * @return {@code out}
+   */
+  public static Path withLoraAlpha(Path adapter, float alpha, Path out) {
+    if (!(alpha > 0) || Float.isInfinite(alpha)) {
+      throw new IllegalArgumentException("alpha must be positive and finite, was " + alpha);
+    }
+    GgufFile in = GgufFile.read(adapter);
+    return GgufWriter.copyOf(in).set("adapter.lora.alpha", GgufValue.float32(alpha)).write(out);
+  }
+
+  /**
+   * Writes a model that answers every prompt with {@code answer} and then ends: for tests and demos
+   * that need a predictable policy or judge. See {@link #writeScripted}.
+   *
+   * @param answer the completion of any prompt, not empty
+   * @param file where to write
+   * @return {@code file}
+   */
+  public static Path writeAnswering(String answer, Path file) {
+    return writeScripted(Map.of(), answer, file);
+  }
+
+  /**
+   * Writes a model whose completion depends only on the prompt's last character: {@code
+   * byLastChar.get(c)} for a prompt ending in the ASCII character {@code c}, {@code otherwise} for
+   * any other prompt; each answer is one token, followed by end of sequence. The answer wins by a
+   * logit margin of 64, so sampling at usual temperatures gives it too.
+   *
+   * <p>How: attention and feed-forward outputs are zero, so the last hidden state is the last
+   * token's embedding; embeddings are one-hot per key character, and the output matrix maps each
+   * key to its answer token and every answer token to end of sequence. (A chat template's prompt
+   * ends with its assistant header, so chat prompts get the answer of that header's last character.)
+   *
+   * @param byLastChar answers by the prompt's last character (ASCII), at most 60
+   * @param otherwise the answer to every other prompt, not empty
+   * @param file where to write
+   * @return {@code file}
+   */
+  public static Path writeScripted(Map<Character, String> byLastChar, String otherwise, Path file) {
+    Objects.requireNonNull(byLastChar, "byLastChar");
+    Objects.requireNonNull(otherwise, "otherwise");
+    if (otherwise.isEmpty() || byLastChar.containsValue("")) {
+      throw new IllegalArgumentException("answers must not be empty");
+    }
+    if (byLastChar.size() > 60) {
+      throw new IllegalArgumentException("at most 60 keyed answers, got " + byLastChar.size());
+    }
+    List<Character> keys = new ArrayList<>(byLastChar.keySet());
+    keys.sort(null);
+    List<String> answers = new ArrayList<>();
+    for (char c : keys) {
+      if (c >= 128) {
+        throw new IllegalArgumentException("key characters must be ASCII, got U+" + Integer.toHexString(c));
+      }
+      String a = byLastChar.get(c);
+      if (!answers.contains(a)) {
+        answers.add(a);
+      }
+    }
+    if (!answers.contains(otherwise)) {
+      answers.add(otherwise);
+    }
+    LlamaModelSpec spec = LlamaModelSpec.tiny().withExtraTokens(answers);
+    int e = spec.embeddingLength();
+    int v = spec.vocabularySize();
+    int defaultDim = keys.size(); // dims 0..keys-1: key characters; then "other"; then "answered"
+    int answeredDim = keys.size() + 1;
+    float big = 8f;
+    WeightSource weights =
+        (name, shape) -> {
+          int n = Math.toIntExact(shape.stream().mapToLong(Long::longValue).reduce(1, Math::multiplyExact));
+          float[] w = new float[n];
+          if (name.endsWith("_norm.weight")) {
+            java.util.Arrays.fill(w, 1f);
+          } else if (name.equals("token_embd.weight")) {
+            for (int t = 0; t < v; t++) {
+              int dim = defaultDim;
+              if (t >= BUILT_IN_TOKENS) {
+                dim = answeredDim;
+              } else if (t >= 3 && t < 3 + 128 && keys.contains((char) (t - 3))) {
+                dim = keys.indexOf((char) (t - 3));
+              }
+              w[t * e + dim] = 1f;
+            }
+          } else if (name.equals("output.weight")) {
+            for (int k = 0; k < keys.size(); k++) {
+              int answerToken = BUILT_IN_TOKENS + answers.indexOf(byLastChar.get(keys.get(k)));
+              w[answerToken * e + k] = big;
+            }
+            w[(BUILT_IN_TOKENS + answers.indexOf(otherwise)) * e + defaultDim] = big;
+            w[EOS_ID * e + answeredDim] = big;
+          }
+          // Every other matrix stays zero: attention and feed-forward add nothing.
+          return w;
+        };
+    return write(spec, weights, file);
+  }
 }

@@ -313,6 +313,15 @@ public final class SelfImprovementLoop {
       return this;
     }
 
+    /**
+     * The problems of a source, which each stage reads afresh; same as
+     * {@code problems(source.asIterable())}.
+     */
+    public Builder problems(dev.siam4j.core.problems.ProblemSource source) {
+      Objects.requireNonNull(source, "problems");
+      return problems(source.asIterable());
+    }
+
     /** The run folder, where every record goes and from which a rerun resumes. Required. */
     public Builder runFolder(Path value) {
       Objects.requireNonNull(value, "runFolder");

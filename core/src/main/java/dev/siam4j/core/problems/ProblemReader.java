@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +22,6 @@ import org.slf4j.LoggerFactory;
 public final class ProblemReader implements Iterable<Problem>, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemReader.class);
   private static final int LOGGED_SKIPS = 100;
-  private static final Pattern LINE_PREFIX = Pattern.compile("(\\d+): (.*)", Pattern.DOTALL);
 
   private final Path file;
   private final ProblemFormat format;
@@ -138,13 +135,8 @@ public final class ProblemReader implements Iterable<Problem>, AutoCloseable {
   }
 
   private BadLineException asBadLine(InvalidInputException e) {
-    String message = String.valueOf(e.getMessage());
-    String prefix = file + ":";
-    if (message.startsWith(prefix)) {
-      Matcher m = LINE_PREFIX.matcher(message.substring(prefix.length()));
-      if (m.matches()) {
-        return new BadLineException(file, Long.parseLong(m.group(1)), m.group(2), e);
-      }
+    if (e instanceof dev.siam4j.core.jsonl.JsonlReader.LineException le) {
+      return new BadLineException(file, le.line(), le.reason(), e);
     }
     throw e; // not a line the JSONL reader could step over
   }
