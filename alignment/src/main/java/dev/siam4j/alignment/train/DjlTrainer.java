@@ -73,8 +73,10 @@ public final class DjlTrainer implements Trainer {
   private final int saveEverySteps;
   private final PromptRenderer renderer;
   private final TrainingStepListener listener;
+  private final Tokenizer tokenizer;
 
   private DjlTrainer(Builder b) {
+    this.tokenizer = b.tokenizer;
     this.loraTargets = b.loraTargets == null ? LoraConfig.ADAPTABLE : b.loraTargets;
     this.loraAlphaPerRank = Double.isNaN(b.loraAlphaPerRank) ? 2.0 : b.loraAlphaPerRank;
     this.warmupFraction = Double.isNaN(b.warmupFraction) ? 0.1 : b.warmupFraction;
@@ -134,7 +136,8 @@ public final class DjlTrainer implements Trainer {
     Path basePath = job.base().model();
     GgufFile base = GgufWeights.read(basePath);
     SequenceEncoder encoder =
-        new SequenceEncoder(Tokenizer.fromGguf(base), DjlTokenScorer.bos(base), renderer);
+        new SequenceEncoder(
+            tokenizer != null ? tokenizer : Tokenizer.fromGguf(base), DjlTokenScorer.bos(base), renderer);
     List<TrainingSet.Item> items = TrainingSet.read(job, encoder);
     int batch = o.batchSize();
     int micro = microBatchSize == 0 ? batch : Math.min(microBatchSize, batch);
@@ -400,8 +403,20 @@ public final class DjlTrainer implements Trainer {
     private int saveEverySteps;
     private PromptRenderer renderer;
     private TrainingStepListener listener;
+    private Tokenizer tokenizer;
 
     private Builder() {}
+
+    /**
+     * @param modelTokenizer tokenises text for the base model, for GGUFs whose tokenizer the JVM does
+     *     not implement (default: {@link Tokenizer#fromGguf}, SentencePiece vocabularies)
+     * @return this builder
+     */
+    public Builder tokenizer(Tokenizer modelTokenizer) {
+      once(tokenizer, "tokenizer");
+      tokenizer = Objects.requireNonNull(modelTokenizer, "modelTokenizer");
+      return this;
+    }
 
     /**
      * @param targets layers LoRA adapts (default: all of {@link LoraConfig#ADAPTABLE})
