@@ -1,0 +1,201 @@
+package dev.siam4j.alignment.train.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * AdamW (Loshchilov and Hutter 2019) over DJL arrays, as PyTorch's {@code torch.optim.AdamW}:
+ * decoupled weight decay ({@code p -= lr * weightDecay * p}, only on parameters whose {@link
+ * TrainableParameter#decay()} is true), bias-corrected moments, and global-norm gradient clipping
+ * before the update.
+ *
+ * <p>Gradient accumulation: PyTorch sums the gradients of successive backward passes; call {@link
+ * #step} once per optimiser step with {@code gradScale = 1 / microBatches} (or scale the losses), and
+ * it zeroes the gradients afterwards. Every temporary of a step is freed within the step, and the
+ * moments live in this optimiser's own manager, so memory stays flat however many steps run.
+ *
+ * <p>Owns native memory: whoever creates it closes it. Not thread-safe.
+ */
+public final class AdamW implements AutoCloseable {
+
+  /**
+   * Hyper-parameters.
+   *
+   * @param beta1 decay of the first moment, in [0, 1)
+   * @param beta2 decay of the second moment, in [0, 1)
+   * @param epsilon added to the denominator, positive
+   * @param weightDecay decoupled weight decay, not negative
+   * @param maxGradNorm the global gradient norm is clipped to this; 0 turns clipping off
+   */
+  public record Options(
+      double beta1, double beta2, double epsilon, double weightDecay, double maxGradNorm) {
+
+    /** PyTorch's AdamW defaults, weight decay 0.01, clipping at 1.0. */
+    public static final Options DEFAULT = new Options(0.9, 0.999, 1e-8, 0.01, 1.0);
+
+    /** Validates. */
+    public Options {
+      if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+        throw new IllegalArgumentException(
+            "beta1 and beta2 must be in [0, 1), were " + beta1 + " and " + beta2);
+      }
+      if (!(epsilon > 0)) {
+        throw new IllegalArgumentException("epsilon must be positive, was " + epsilon);
+      }
+      if (!(weightDecay >= 0) || !(maxGradNorm >= 0)) {
+        throw new IllegalArgumentException(
+            "weightDecay and maxGradNorm must not be negative, were "
+                + weightDecay
+                + " and "
+                + maxGradNorm);
+      }
+    }
+  }
+
+  /**
+   * What one step did.
+   *
+   * @param gradNorm the global norm of the (scaled) gradients before clipping
+   * @param learningRate the learning rate used
+   */
+  public record StepReport(double gradNorm, double learningRate) {}
+
+  private final Options options;
+  private final NDManager manager;
+  private final Map<String, NDArray[]> moments = new HashMap<>();
+  private int steps;
+
+  /**
+   * @param manager the parent manager (usually the model's); the optimiser opens a sub-manager
+   * @param options hyper-parameters
+   */
+  public AdamW(NDManager manager, Options options) {
+    this.manager = Objects.requireNonNull(manager, "manager").newSubManager();
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /** @return optimiser steps taken so far */
+  public int steps() {
+    return steps;
+  }
+
+  /**
+   * Updates every parameter from its gradient, then zeroes the gradients.
+   *
+   * @param parameters the parameters; each has a gradient from one or more backward passes
+   * @param learningRate this step's learning rate
+   * @param gradScale multiplies the gradients first (e.g. {@code 1 / microBatches})
+   * @return the gradient norm before clipping, and the learning rate
+   */
+  public StepReport step(List<TrainableParameter> parameters, double learningRate, double gradScale) {
+    Objects.requireNonNull(parameters, "parameters");
+    steps++;
+    double b1 = options.beta1();
+    double b2 = options.beta2();
+    double correction1 = 1 - Math.pow(b1, steps);
+    double correction2 = 1 - Math.pow(b2, steps);
+    double norm;
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      double squares = 0;
+      for (TrainableParameter p : parameters) {
+        NDArray g = p.value().getGradient();
+        squares += g.square().sum().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+      }
+      norm = Math.sqrt(squares) * Math.abs(gradScale);
+      double clip =
+          options.maxGradNorm() > 0 && norm > options.maxGradNorm()
+              ? options.maxGradNorm() / (norm + 1e-6)
+              : 1.0;
+      double scale = gradScale * clip;
+      for (TrainableParameter p : parameters) {
+        NDArray value = p.value();
+        NDArray grad = value.getGradient();
+        NDArray g = grad.mul(scale);
+        NDArray[] mv = moments.computeIfAbsent(p.name(), name -> newMoments(value));
+        mv[0].muli(b1).addi(g.mul(1 - b1));
+        mv[1].muli(b2).addi(g.square().muli(1 - b2));
+        if (p.decay() && options.weightDecay() > 0) {
+          value.muli(1 - learningRate * options.weightDecay());
+        }
+        NDArray denominator = mv[1].div(correction2).sqrt().addi(options.epsilon());
+        value.subi(mv[0].mul(learningRate / correction1).divi(denominator));
+        grad.muli(0);
+      }
+    }
+    return new StepReport(norm, learningRate);
+  }
+
+  /** Zeroes the gradients without updating (e.g. to drop a failed micro-batch). */
+  public static void zeroGradients(List<TrainableParameter> parameters) {
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      for (TrainableParameter p : parameters) {
+        p.value().getGradient().muli(0);
+      }
+    }
+  }
+
+  private NDArray[] newMoments(NDArray value) {
+    NDArray m = manager.zeros(value.getShape(), value.getDataType());
+    NDArray v = manager.zeros(value.getShape(), value.getDataType());
+    NDScope.unregister(m, v);
+    return new NDArray[] {m, v};
+  }
+
+  /**
+   * The optimiser's state, for a checkpoint.
+   *
+   * @param steps steps taken
+   * @param moments {first, second} moment values by parameter name
+   */
+  public record State(int steps, Map<String, float[][]> moments) {
+    /** Copies the map. */
+    public State {
+      moments = Map.copyOf(Objects.requireNonNull(moments, "moments"));
+    }
+  }
+
+  /** @return a copy of the step count and the moments, on the heap */
+  public State state() {
+    Map<String, float[][]> copy = new HashMap<>();
+    moments.forEach((name, mv) -> copy.put(name, new float[][] {mv[0].toFloatArray(), mv[1].toFloatArray()}));
+    return new State(steps, copy);
+  }
+
+  /**
+   * Restores a saved state before the first step.
+   *
+   * @param state what {@link #state()} returned, perhaps read back from disk
+   * @param parameters the parameters the moments belong to (for their shapes)
+   */
+  public void restore(State state, List<TrainableParameter> parameters) {
+    Objects.requireNonNull(state, "state");
+    if (steps != 0) {
+      throw new IllegalStateException("restore before the first step, not after " + steps);
+    }
+    for (TrainableParameter p : parameters) {
+      float[][] mv = state.moments().get(p.name());
+      if (mv == null) {
+        continue;
+      }
+      NDArray m = manager.create(mv[0], p.value().getShape());
+      NDArray v = manager.create(mv[1], p.value().getShape());
+      NDScope.unregister(m, v);
+      moments.put(p.name(), new NDArray[] {m, v});
+    }
+    steps = state.steps();
+  }
+
+  /** Frees the moments. */
+  @Override
+  public void close() {
+    moments.clear();
+    manager.close();
+  }
+}
