@@ -30,7 +30,7 @@ public record Problem(
     Objects.requireNonNull(referenceAnswer, "referenceAnswer");
     Checks.nonBlank(source, "source");
     Objects.requireNonNull(language, "language");
-    metadata = Map.copyOf(Objects.requireNonNull(metadata, "metadata"));
+    metadata = Checks.sortedCopy(metadata, "metadata");
   }
 
   /** A problem in English with no metadata. */

@@ -1,5 +1,6 @@
 package dev.siam4j.core;
 
+import dev.siam4j.core.internal.Checks;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,6 @@ public record TrainingExamples(
   public TrainingExamples {
     sft = List.copyOf(Objects.requireNonNull(sft, "sft"));
     pairs = List.copyOf(Objects.requireNonNull(pairs, "pairs"));
-    dropped = Map.copyOf(Objects.requireNonNull(dropped, "dropped"));
+    dropped = Checks.sortedCopy(dropped, "dropped");
   }
 }

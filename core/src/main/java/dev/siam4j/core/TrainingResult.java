@@ -1,5 +1,6 @@
 package dev.siam4j.core;
 
+import dev.siam4j.core.internal.Checks;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,6 +15,6 @@ public record TrainingResult(Checkpoint checkpoint, Map<String, Double> metrics)
   /** Validates and copies. */
   public TrainingResult {
     Objects.requireNonNull(checkpoint, "checkpoint");
-    metrics = Map.copyOf(Objects.requireNonNull(metrics, "metrics"));
+    metrics = Checks.sortedCopy(metrics, "metrics");
   }
 }

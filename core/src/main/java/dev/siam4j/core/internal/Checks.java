@@ -47,6 +47,24 @@ public final class Checks {
     return value;
   }
 
+  /**
+   * An unmodifiable copy sorted by key. Records use it instead of {@code Map.copyOf}, whose
+   * iteration order changes from JVM to JVM: equal records then serialise to equal bytes.
+   *
+   * @throws NullPointerException when {@code map}, a key or a value is null
+   */
+  public static <K extends Comparable<? super K>, V> java.util.Map<K, V> sortedCopy(
+      java.util.Map<K, V> map, String name) {
+    java.util.Objects.requireNonNull(map, name);
+    java.util.TreeMap<K, V> copy = new java.util.TreeMap<>();
+    for (java.util.Map.Entry<K, V> e : map.entrySet()) {
+      copy.put(
+          java.util.Objects.requireNonNull(e.getKey(), name + " key"),
+          java.util.Objects.requireNonNull(e.getValue(), name + " value"));
+    }
+    return java.util.Collections.unmodifiableMap(copy);
+  }
+
   /** @return {@code value}, if it is finite and zero or more */
   public static double nonNegative(double value, String name) {
     if (!(value >= 0.0) || Double.isInfinite(value)) {

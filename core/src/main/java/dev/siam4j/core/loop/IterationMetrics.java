@@ -1,6 +1,7 @@
 package dev.siam4j.core.loop;
 
 import dev.siam4j.core.Outcome;
+import dev.siam4j.core.internal.Checks;
 import java.util.Map;
 import java.util.Objects;
 
@@ -41,13 +42,13 @@ public record IterationMetrics(
     Map<Stage, Double> stageSeconds,
     Map<String, Double> training) {
 
-  /** Copies. */
+  /** Copies, sorted by key. */
   public IterationMetrics {
-    outcomes = Map.copyOf(Objects.requireNonNull(outcomes, "outcomes"));
-    judges = Map.copyOf(Objects.requireNonNull(judges, "judges"));
-    dropped = Map.copyOf(Objects.requireNonNull(dropped, "dropped"));
-    flagged = Map.copyOf(Objects.requireNonNull(flagged, "flagged"));
-    stageSeconds = Map.copyOf(Objects.requireNonNull(stageSeconds, "stageSeconds"));
-    training = Map.copyOf(Objects.requireNonNull(training, "training"));
+    outcomes = Checks.sortedCopy(outcomes, "outcomes");
+    judges = Checks.sortedCopy(judges, "judges");
+    dropped = Checks.sortedCopy(dropped, "dropped");
+    flagged = Checks.sortedCopy(flagged, "flagged");
+    stageSeconds = Checks.sortedCopy(stageSeconds, "stageSeconds");
+    training = Checks.sortedCopy(training, "training");
   }
 }

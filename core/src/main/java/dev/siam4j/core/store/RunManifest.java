@@ -1,5 +1,6 @@
 package dev.siam4j.core.store;
 
+import dev.siam4j.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ public record RunManifest(Map<String, String> configuration, Map<String, String>
 
   /** Validates and copies, sorted by key. */
   public RunManifest {
-    configuration = Map.copyOf(Objects.requireNonNull(configuration, "configuration"));
-    versions = Map.copyOf(Objects.requireNonNull(versions, "versions"));
+    configuration = Checks.sortedCopy(configuration, "configuration");
+    versions = Checks.sortedCopy(versions, "versions");
   }
 
   /**

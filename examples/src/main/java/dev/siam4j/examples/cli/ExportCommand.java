@@ -160,16 +160,7 @@ final class ExportCommand implements Callable<Integer> {
       result.put("decontaminated", dropped);
     }
     PrintWriter stdout = spec.commandLine().getOut();
-    try {
-      // the summary keeps its reading order (the shared mapper sorts map keys)
-      stdout.println(
-          Json.mapper()
-              .writer()
-              .without(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-              .writeValueAsString(result));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the export summary", e);
-    }
+    stdout.println(Json.toLine(result));
     stdout.flush();
     return 0;
   }
