@@ -1,0 +1,518 @@
+package dev.siam4j.core.loop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.siam4j.core.Checkpoint;
+import dev.siam4j.core.CodeExecutor;
+import dev.siam4j.core.Completion;
+import dev.siam4j.core.CritiqueRequest;
+import dev.siam4j.core.Execution;
+import dev.siam4j.core.GenerationRequest;
+import dev.siam4j.core.Generator;
+import dev.siam4j.core.JudgedProblem;
+import dev.siam4j.core.JudgedSample;
+import dev.siam4j.core.Outcome;
+import dev.siam4j.core.PreferencePair;
+import dev.siam4j.core.Problem;
+import dev.siam4j.core.ProgramError;
+import dev.siam4j.core.Prompt;
+import dev.siam4j.core.RunStoreException;
+import dev.siam4j.core.SampleKey;
+import dev.siam4j.core.SftExample;
+import dev.siam4j.core.Solution;
+import dev.siam4j.core.TrainingJob;
+import dev.siam4j.core.TrainingResult;
+import dev.siam4j.core.Verdict;
+import dev.siam4j.core.jsonl.Json;
+import dev.siam4j.core.jsonl.JsonlReader;
+import dev.siam4j.core.jsonl.JsonlWriter;
+import dev.siam4j.core.store.ExecutionRecord;
+import dev.siam4j.core.store.IterationFiles;
+import dev.siam4j.core.store.ProblemDataRecord;
+import dev.siam4j.core.store.RunStore;
+import dev.siam4j.core.store.StageLog;
+import dev.siam4j.core.store.VerdictRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** Runs the stages of one iteration against a run folder, resuming where an earlier run stopped. */
+final class IterationRunner {
+  private final SelfImprovementLoop loop;
+  private final RunStore store;
+  private final IterationFiles files;
+  private final int iteration;
+  private final long problemCount;
+  private final LoopListener listener;
+
+  IterationRunner(
+      SelfImprovementLoop loop, RunStore store, int iteration, long problemCount, LoopListener listener) {
+    this.loop = loop;
+    this.store = store;
+    this.files = store.iteration(iteration);
+    this.iteration = iteration;
+    this.problemCount = problemCount;
+    this.listener = listener;
+  }
+
+  IterationFiles files() {
+    return files;
+  }
+
+  // ---- generate -------------------------------------------------------------------------------
+
+  void generate(Generator generator) {
+    int k = loop.samplesPerProblem();
+    runStage(
+        Stage.GENERATE,
+        files.solutions(),
+        node -> node.path("key").path("problemId").asText(null),
+        k,
+        skip -> {
+          Iterator<Problem> problems = loop.problems().iterator();
+          skipProblems(problems, skip);
+          return problems;
+        },
+        (Problem p) -> sample(generator, p),
+        (List<Solution> solutions, StageLog log) -> solutions.forEach(log::write));
+  }
+
+  private List<Solution> sample(Generator generator, Problem problem) {
+    Prompt prompt = loop.promptTemplate().render(problem);
+    long seed = StageLog.hashStep(loop.seed() * 31 + iteration, problem.id());
+    GenerationRequest request =
+        new GenerationRequest(prompt, loop.samplesPerProblem(), loop.sampling(), seed);
+    List<Completion> completions = generator.generate(request);
+    if (completions.size() != request.samples()) {
+      throw new dev.siam4j.core.GenerationFailedException(
+          generator.getClass().getName() + " returned " + completions.size() + " completions for "
+              + problem.id() + ", asked for " + request.samples());
+    }
+    List<Solution> out = new ArrayList<>(completions.size());
+    for (int i = 0; i < completions.size(); i++) {
+      Completion c = completions.get(i);
+      String code = loop.codeExtractor().extract(c.text()).orElse("");
+      out.add(new Solution(new SampleKey(problem.id(), i, iteration), prompt, c, code));
+    }
+    return out;
+  }
+
+  // ---- execute --------------------------------------------------------------------------------
+
+  void execute(CodeExecutor executor) {
+    try (Groups<Solution> solutions = solutionGroups()) {
+      runStage(
+          Stage.EXECUTE,
+          files.executions(),
+          node -> node.path("key").path("problemId").asText(null),
+          loop.samplesPerProblem(),
+          skip -> {
+            solutions.skip(skip);
+            return solutions;
+          },
+          (List<Solution> group) -> run(executor, group),
+          (List<ExecutionRecord> records, StageLog log) -> records.forEach(log::write));
+    }
+  }
+
+  private List<ExecutionRecord> run(CodeExecutor executor, List<Solution> group) {
+    List<String> programs = new ArrayList<>();
+    for (Solution s : group) {
+      if (s.hasCode()) {
+        programs.add(s.code());
+      }
+    }
+    List<Execution> ran = programs.isEmpty() ? List.of() : executor.executeAll(programs);
+    if (ran.size() != programs.size()) {
+      throw new dev.siam4j.core.ExecutionFailedException(
+          executor.getClass().getName() + " returned " + ran.size() + " executions for "
+              + programs.size() + " programs");
+    }
+    List<ExecutionRecord> out = new ArrayList<>(group.size());
+    int next = 0;
+    for (Solution s : group) {
+      Execution e = s.hasCode() ? ran.get(next++) : NO_CODE;
+      out.add(new ExecutionRecord(s.key(), e));
+    }
+    return out;
+  }
+
+  static final Execution NO_CODE =
+      new Execution(
+          Outcome.ERROR,
+          -1,
+          "",
+          "",
+          "",
+          Duration.ZERO,
+          Optional.of(new ProgramError("NoCode", "no program found in the completion", 0)));
+
+  // ---- critique -------------------------------------------------------------------------------
+
+  void critique() {
+    try (Groups<Solution> solutions = solutionGroups();
+        Groups<ExecutionRecord> executions = executionGroups()) {
+      Iterator<Problem> problems = loop.problems().iterator();
+      runStage(
+          Stage.CRITIQUE,
+          files.verdicts(),
+          node -> node.path("key").path("problemId").asText(null),
+          loop.samplesPerProblem(),
+          skip -> {
+            skipProblems(problems, skip);
+            solutions.skip(skip);
+            executions.skip(skip);
+            return zip(problems, solutions, executions);
+          },
+          this::judge,
+          (List<VerdictRecord> records, StageLog log) -> records.forEach(log::write));
+    }
+  }
+
+  private record Joined(Problem problem, List<Solution> solutions, List<ExecutionRecord> executions) {}
+
+  private Iterator<Joined> zip(
+      Iterator<Problem> problems, Iterator<List<Solution>> solutions, Iterator<List<ExecutionRecord>> executions) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return solutions.hasNext();
+      }
+
+      @Override
+      public Joined next() {
+        List<Solution> s = solutions.next();
+        String id = s.get(0).key().problemId();
+        if (!problems.hasNext() || !executions.hasNext()) {
+          throw new RunStoreException(files.folder() + ": no problem or executions for " + id);
+        }
+        Problem p = problems.next();
+        List<ExecutionRecord> e = executions.next();
+        if (!p.id().equals(id) || !e.get(0).key().problemId().equals(id) || e.size() != s.size()) {
+          throw new RunStoreException(
+              files.folder() + ": stage files out of step at problem " + p.id() + " (solutions for "
+                  + id + ", executions for " + e.get(0).key().problemId() + ")");
+        }
+        return new Joined(p, s, e);
+      }
+    };
+  }
+
+  private List<VerdictRecord> judge(Joined j) {
+    List<CritiqueRequest> requests = new ArrayList<>(j.solutions().size());
+    for (int i = 0; i < j.solutions().size(); i++) {
+      requests.add(
+          new CritiqueRequest(j.problem(), j.solutions().get(i).code(), j.executions().get(i).execution()));
+    }
+    List<Verdict> verdicts = loop.critic().judgeAll(requests);
+    if (verdicts.size() != requests.size()) {
+      throw new dev.siam4j.core.CritiqueFailedException(
+          loop.critic().getClass().getName() + " returned " + verdicts.size() + " verdicts for "
+              + requests.size() + " requests");
+    }
+    List<VerdictRecord> out = new ArrayList<>(verdicts.size());
+    for (int i = 0; i < verdicts.size(); i++) {
+      out.add(new VerdictRecord(j.solutions().get(i).key(), verdicts.get(i)));
+    }
+    return out;
+  }
+
+  // ---- build data -----------------------------------------------------------------------------
+
+  void buildData() {
+    try (Groups<Solution> solutions = solutionGroups();
+        Groups<ExecutionRecord> executions = executionGroups();
+        Groups<VerdictRecord> verdicts =
+            Groups.of(files.verdicts(), VerdictRecord.class, r -> r.key().problemId())) {
+      Iterator<Problem> problems = loop.problems().iterator();
+      runStage(
+          Stage.BUILD_DATA,
+          files.data(),
+          node -> node.path("problemId").asText(null),
+          1,
+          skip -> {
+            skipProblems(problems, skip);
+            solutions.skip(skip);
+            executions.skip(skip);
+            verdicts.skip(skip);
+            Iterator<Joined> joined = zip(problems, solutions, executions);
+            return new Iterator<JudgedProblem>() {
+              @Override
+              public boolean hasNext() {
+                return joined.hasNext();
+              }
+
+              @Override
+              public JudgedProblem next() {
+                Joined j = joined.next();
+                List<VerdictRecord> v = verdicts.next();
+                List<JudgedSample> samples = new ArrayList<>(j.solutions().size());
+                for (int i = 0; i < j.solutions().size(); i++) {
+                  if (!v.get(i).key().equals(j.solutions().get(i).key())) {
+                    throw new RunStoreException(
+                        files.verdicts() + ": verdict for " + v.get(i).key() + " where "
+                            + j.solutions().get(i).key() + " was expected");
+                  }
+                  samples.add(
+                      new JudgedSample(
+                          j.solutions().get(i), j.executions().get(i).execution(), v.get(i).verdict()));
+                }
+                return new JudgedProblem(j.problem(), samples);
+              }
+            };
+          },
+          (JudgedProblem p) ->
+              new ProblemDataRecord(p.problem().id(), iteration, loop.preferenceBuilder().build(p)),
+          (ProblemDataRecord r, StageLog log) -> log.write(r));
+    }
+    deriveTrainingFiles();
+  }
+
+  /** Rewrites sft.jsonl and pairs.jsonl from data.jsonl, each replaced as a whole. */
+  private void deriveTrainingFiles() {
+    Path sftTmp = files.sft().resolveSibling("sft.jsonl.tmp");
+    Path pairsTmp = files.pairs().resolveSibling("pairs.jsonl.tmp");
+    try {
+      Files.deleteIfExists(sftTmp);
+      Files.deleteIfExists(pairsTmp);
+      try (JsonlWriter sft = JsonlWriter.append(sftTmp);
+          JsonlWriter pairs = JsonlWriter.append(pairsTmp);
+          JsonlReader data = JsonlReader.open(files.data())) {
+        for (JsonlReader.Line line : data) {
+          ProblemDataRecord r = line.as(ProblemDataRecord.class);
+          for (SftExample e : r.examples().sft()) {
+            sft.write(e);
+          }
+          for (PreferencePair p : r.examples().pairs()) {
+            pairs.write(p);
+          }
+        }
+      }
+      Files.move(sftTmp, files.sft(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.move(pairsTmp, files.pairs(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new RunStoreException("cannot write training files in " + files.folder() + ": " + e.getMessage(), e);
+    }
+  }
+
+  // ---- train ----------------------------------------------------------------------------------
+
+  /** Runs the training plan from {@code base}; returns the last checkpoint and each step's metrics. */
+  Checkpoint train(Checkpoint base, Map<String, Double> metricsOut) {
+    List<dev.siam4j.core.Algorithm> plan = loop.trainingPlan();
+    long started = System.nanoTime();
+    listener.stageStarted(new LoopEvent.StageStarted(iteration, Stage.TRAIN, plan.size(), 0));
+    Checkpoint current = base;
+    int wrote = 0;
+    for (int step = 0; step < plan.size(); step++) {
+      dev.siam4j.core.Algorithm algorithm = plan.get(step);
+      Path dir = files.training().resolve("step-" + step + "-" + algorithm.name().toLowerCase());
+      Path resultFile = dir.resolve("result.json");
+      TrainingResult result;
+      if (Files.exists(resultFile)) {
+        result = read(resultFile, TrainingResult.class);
+      } else if (!hasData(algorithm)) {
+        result = new TrainingResult(current, Map.of("skipped", 1.0));
+        write(resultFile, result);
+        wrote++;
+      } else {
+        TrainingJob job =
+            new TrainingJob(current, files.sft(), files.pairs(), algorithm, loop.trainingOptions(), dir);
+        result = loop.trainer().train(job);
+        write(resultFile, result);
+        wrote++;
+      }
+      for (Map.Entry<String, Double> m : result.metrics().entrySet()) {
+        metricsOut.put(step + "-" + algorithm.name().toLowerCase() + "." + m.getKey(), m.getValue());
+      }
+      current = result.checkpoint();
+      listener.stageProgress(new LoopEvent.StageProgress(iteration, Stage.TRAIN, step + 1, plan.size()));
+    }
+    finishStage(Stage.TRAIN, wrote, started);
+    return current;
+  }
+
+  private boolean hasData(dev.siam4j.core.Algorithm algorithm) {
+    Path f = algorithm.usesPairs() ? files.pairs() : files.sft();
+    try {
+      return Files.exists(f) && Files.size(f) > 0;
+    } catch (IOException e) {
+      throw new RunStoreException("cannot read " + f + ": " + e.getMessage(), e);
+    }
+  }
+
+  // ---- shared ---------------------------------------------------------------------------------
+
+  @FunctionalInterface
+  interface Sink<O> {
+    void accept(O output, StageLog log);
+  }
+
+  private <I, O> void runStage(
+      Stage stage,
+      Path file,
+      Function<JsonNode, String> problemIdOf,
+      int recordsPerProblem,
+      Function<Long, Iterator<I>> inputsAfterSkipping,
+      Function<I, O> work,
+      Sink<O> sink) {
+    long started = System.nanoTime();
+    StageLog.Recovery[] recovered = new StageLog.Recovery[1];
+    AtomicLong written = new AtomicLong();
+    try (StageLog log = StageLog.open(file, problemIdOf, recordsPerProblem, r -> recovered[0] = r)) {
+      long done = recovered[0].problems();
+      if (done > problemCount) {
+        throw new RunStoreException(file + " holds " + done + " problems, the input has " + problemCount);
+      }
+      checkPrefix(file, done, recovered[0].idHash());
+      listener.stageStarted(new LoopEvent.StageStarted(iteration, stage, problemCount, done));
+      Iterator<I> inputs = inputsAfterSkipping.apply(done);
+      AtomicLong progress = new AtomicLong(done);
+      Consumer<O> write =
+          o -> {
+            sink.accept(o, log);
+            written.incrementAndGet();
+            listener.stageProgress(
+                new LoopEvent.StageProgress(iteration, stage, progress.incrementAndGet(), problemCount));
+          };
+      OrderedParallel.map(stage.name().toLowerCase(), inputs, loop.concurrency(stage), work, write);
+    }
+    finishStage(stage, written.get(), started);
+  }
+
+  private void checkPrefix(Path file, long done, long hash) {
+    long h = StageLog.EMPTY_HASH;
+    Iterator<Problem> problems = loop.problems().iterator();
+    for (long i = 0; i < done; i++) {
+      h = StageLog.hashStep(h, problems.next().id());
+    }
+    if (h != hash) {
+      throw new RunStoreException(
+          file + ": its first " + done + " problems are not the input's first " + done
+              + "; the problems changed since this run began");
+    }
+  }
+
+  private void finishStage(Stage stage, long records, long startedNanos) {
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
+    try (JsonlWriter w = JsonlWriter.append(files.stageTimes())) {
+      Map<String, Object> line = new TreeMap<>();
+      line.put("stage", stage.name());
+      line.put("seconds", elapsed.toNanos() / 1e9);
+      line.put("records", records);
+      w.write(line);
+    }
+    listener.stageFinished(new LoopEvent.StageFinished(iteration, stage, records, elapsed));
+  }
+
+  private Groups<Solution> solutionGroups() {
+    return Groups.of(files.solutions(), Solution.class, s -> s.key().problemId());
+  }
+
+  private Groups<ExecutionRecord> executionGroups() {
+    return Groups.of(files.executions(), ExecutionRecord.class, r -> r.key().problemId());
+  }
+
+  private static void skipProblems(Iterator<Problem> problems, long n) {
+    for (long i = 0; i < n; i++) {
+      problems.next();
+    }
+  }
+
+  static <T> T read(Path file, Class<T> type) {
+    try {
+      return Json.mapper().readValue(file.toFile(), type);
+    } catch (IOException e) {
+      throw new RunStoreException(file + ": cannot read " + type.getSimpleName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  static void write(Path file, Object value) {
+    try {
+      Files.createDirectories(file.getParent());
+      RunStore.writeAtomically(
+          file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+    } catch (IOException e) {
+      throw new RunStoreException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  // ---- metrics --------------------------------------------------------------------------------
+
+  IterationMetrics metrics(Map<String, Double> training) {
+    long problems = 0;
+    long samples = 0;
+    long withCode = 0;
+    Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+    long approved = 0;
+    long solvedProblems = 0;
+    Map<String, Long> judges = new TreeMap<>();
+    try (Groups<VerdictRecord> verdicts =
+        Groups.of(files.verdicts(), VerdictRecord.class, r -> r.key().problemId())) {
+      while (verdicts.hasNext()) {
+        List<VerdictRecord> group = verdicts.next();
+        problems++;
+        boolean any = false;
+        for (VerdictRecord r : group) {
+          samples++;
+          judges.merge(r.verdict().judge(), 1L, Long::sum);
+          if (r.verdict().correct()) {
+            approved++;
+            any = true;
+          }
+        }
+        if (any) {
+          solvedProblems++;
+        }
+      }
+    }
+    forEach(files.executions(), ExecutionRecord.class, r -> outcomes.merge(r.execution().outcome(), 1L, Long::sum));
+    long[] code = {0};
+    forEach(files.solutions(), Solution.class, s -> code[0] += s.hasCode() ? 1 : 0);
+    withCode = code[0];
+    long[] counts = {0, 0};
+    Map<String, Long> dropped = new TreeMap<>();
+    forEach(
+        files.data(),
+        ProblemDataRecord.class,
+        r -> {
+          counts[0] += r.examples().sft().size();
+          counts[1] += r.examples().pairs().size();
+          r.examples().dropped().forEach((k, v) -> dropped.merge(k, (long) v, Long::sum));
+        });
+    Map<Stage, Double> seconds = new EnumMap<>(Stage.class);
+    if (Files.exists(files.stageTimes())) {
+      try (JsonlReader r = JsonlReader.open(files.stageTimes()).tolerateTornLastLine()) {
+        for (JsonlReader.Line l : r) {
+          seconds.merge(Stage.valueOf(l.json().path("stage").asText()), l.json().path("seconds").asDouble(), Double::sum);
+        }
+      }
+    }
+    double passAt1 = samples == 0 ? 0 : (double) approved / samples;
+    double passAtK = problems == 0 ? 0 : (double) solvedProblems / problems;
+    return new IterationMetrics(
+        iteration, problems, samples, withCode, outcomes, approved, passAt1, passAtK, judges,
+        counts[0], counts[1], dropped, seconds, training);
+  }
+
+  private static <T> void forEach(Path file, Class<T> type, Consumer<T> action) {
+    if (!Files.exists(file)) {
+      return;
+    }
+    try (JsonlReader r = JsonlReader.open(file)) {
+      for (JsonlReader.Line l : r) {
+        action.accept(l.as(type));
+      }
+    }
+  }
+}

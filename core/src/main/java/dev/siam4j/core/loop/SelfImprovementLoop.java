@@ -1,0 +1,527 @@
+package dev.siam4j.core.loop;
+
+import dev.siam4j.core.Algorithm;
+import dev.siam4j.core.Checkpoint;
+import dev.siam4j.core.CodeExecutor;
+import dev.siam4j.core.Critic;
+import dev.siam4j.core.Generator;
+import dev.siam4j.core.PolicyLoader;
+import dev.siam4j.core.PreferenceBuilder;
+import dev.siam4j.core.Problem;
+import dev.siam4j.core.SamplingOptions;
+import dev.siam4j.core.Siam4jException;
+import dev.siam4j.core.Trainer;
+import dev.siam4j.core.TrainingOptions;
+import dev.siam4j.core.extraction.CodeExtractor;
+import dev.siam4j.core.extraction.CodeExtractors;
+import dev.siam4j.core.internal.Checks;
+import dev.siam4j.core.prompts.PromptTemplate;
+import dev.siam4j.core.prompts.PromptTemplates;
+import dev.siam4j.core.store.RunManifest;
+import dev.siam4j.core.store.RunStore;
+import dev.siam4j.core.store.StageLog;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SIaM self-improvement loop: each iteration generates k programs per problem, executes them,
+ * has the critic judge them, builds SFT examples and preference pairs, and trains the next policy,
+ * which generates in the next iteration.
+ *
+ * <pre>{@code
+ * LoopResult result = SelfImprovementLoop.builder()
+ *     .problems(problems)
+ *     .policy(Checkpoint.of(Path.of("seed.gguf")), policyLoader)
+ *     .executor(sandbox)
+ *     .critic(critic)
+ *     .preferenceBuilder(preferenceBuilder)
+ *     .trainer(trainer)
+ *     .trainingPlan(Algorithm.SFT, Algorithm.DPO_NLL)
+ *     .samplesPerProblem(5)
+ *     .iterations(3)
+ *     .runFolder(Path.of("runs/demo"))
+ *     .build()
+ *     .run();
+ * }</pre>
+ *
+ * <p>Every stage streams its records into the run folder (see {@link RunStore}); memory stays
+ * bounded by the stage's concurrency, however many problems there are. Running the same loop on
+ * the same folder again resumes: finished work is skipped, a crash's leftovers are dropped, and a
+ * different configuration is refused. Immutable and thread-safe; {@link #run()} may be called
+ * again (it resumes). The loop closes the generators it opened through a {@link PolicyLoader};
+ * components the host passed in are the host's to close.
+ */
+public final class SelfImprovementLoop {
+  private static final Logger LOG = LoggerFactory.getLogger(SelfImprovementLoop.class);
+
+  private final Iterable<Problem> problems;
+  private final Path runFolder;
+  private final Generator generator;
+  private final Checkpoint seedCheckpoint;
+  private final PolicyLoader policyLoader;
+  private final CodeExecutor executor;
+  private final Critic critic;
+  private final PreferenceBuilder preferenceBuilder;
+  private final Trainer trainer;
+  private final List<Algorithm> trainingPlan;
+  private final TrainingOptions trainingOptions;
+  private final int samplesPerProblem;
+  private final int iterations;
+  private final long seed;
+  private final SamplingOptions sampling;
+  private final PromptTemplate promptTemplate;
+  private final CodeExtractor codeExtractor;
+  private final Map<Stage, Integer> concurrency;
+  private final List<LoopListener> listeners;
+  private final Builder source;
+
+  private SelfImprovementLoop(Builder b) {
+    this.problems = b.problems;
+    this.runFolder = b.runFolder;
+    this.generator = b.generator;
+    this.seedCheckpoint = b.seedCheckpoint;
+    this.policyLoader = b.policyLoader;
+    this.executor = b.executor;
+    this.critic = b.critic;
+    this.preferenceBuilder = b.preferenceBuilder;
+    this.trainer = b.trainer;
+    this.trainingPlan =
+        b.trainingPlan != null ? b.trainingPlan : (b.trainer != null ? List.of(Algorithm.SFT) : List.of());
+    this.trainingOptions = b.trainingOptions != null ? b.trainingOptions : TrainingOptions.DEFAULT;
+    this.samplesPerProblem = b.samplesPerProblem != null ? b.samplesPerProblem : 5;
+    this.iterations = b.iterations != null ? b.iterations : 1;
+    this.seed = b.seed != null ? b.seed : 0L;
+    this.sampling = b.sampling != null ? b.sampling : SamplingOptions.DEFAULT;
+    this.promptTemplate = b.promptTemplate != null ? b.promptTemplate : PromptTemplates.zeroShot();
+    this.codeExtractor = b.codeExtractor != null ? b.codeExtractor : CodeExtractors.lastFencedBlock();
+    EnumMap<Stage, Integer> c = new EnumMap<>(Stage.class);
+    for (Stage s : Stage.values()) {
+      c.put(s, b.concurrency.getOrDefault(s, 1));
+    }
+    this.concurrency = Map.copyOf(c);
+    this.listeners = List.copyOf(b.listeners);
+    this.source = b.copy();
+  }
+
+  /** @return a new builder */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return a builder holding this loop's settings, to derive a variant */
+  public Builder toBuilder() {
+    return source.copy();
+  }
+
+  /**
+   * Runs (or resumes) every iteration.
+   *
+   * @return metrics per iteration and the final checkpoint
+   * @throws Siam4jException when a stage fails; what was written stays, and a rerun resumes
+   */
+  public LoopResult run() {
+    long[] countAndHash = fingerprint();
+    RunStore store = RunStore.open(runFolder, manifest(countAndHash));
+    LoopListener listener = new SafeListener(listeners);
+    List<IterationMetrics> all = new ArrayList<>();
+    Checkpoint current = seedCheckpoint;
+    for (int it = 0; it < iterations; it++) {
+      listener.iterationStarted(new LoopEvent.IterationStarted(it, iterations));
+      IterationRunner runner = new IterationRunner(this, store, it, countAndHash[0], listener);
+      LazyGenerator g = new LazyGenerator(current);
+      try {
+        runner.generate(g);
+      } finally {
+        g.closeIfOpened();
+      }
+      runner.execute(executor);
+      runner.critique();
+      Map<String, Double> training = new TreeMap<>();
+      if (preferenceBuilder != null) {
+        runner.buildData();
+        if (trainer != null) {
+          current = runner.train(current, training);
+        }
+      }
+      IterationMetrics m = runner.metrics(training);
+      IterationRunner.write(runner.files().metrics(), m);
+      all.add(m);
+      LOG.info(
+          "iteration {}: {} problems, {} samples, pass@1 {}, pass@{} {}, {} SFT, {} pairs",
+          it, m.problems(), m.samples(), String.format("%.3f", m.passAt1()), samplesPerProblem,
+          String.format("%.3f", m.passAtK()), m.sftExamples(), m.pairs());
+      listener.iterationFinished(new LoopEvent.IterationFinished(it, m));
+    }
+    IterationRunner.write(store.metrics(), all);
+    RunStore.writeAtomically(store.report(), Report.markdown(store.manifest(), all));
+    return new LoopResult(runFolder, all, trainer != null ? Optional.ofNullable(current) : Optional.empty());
+  }
+
+  /** Opens the policy only when a stage needs it, and closes what it opened. */
+  private final class LazyGenerator implements Generator {
+    private final Checkpoint checkpoint;
+    private Generator opened;
+
+    LazyGenerator(Checkpoint checkpoint) {
+      this.checkpoint = checkpoint;
+    }
+
+    private synchronized Generator delegate() {
+      if (generator != null) {
+        return generator;
+      }
+      if (opened == null) {
+        opened = Objects.requireNonNull(policyLoader.load(checkpoint), "policyLoader returned null");
+      }
+      return opened;
+    }
+
+    @Override
+    public List<dev.siam4j.core.Completion> generate(dev.siam4j.core.GenerationRequest request) {
+      return delegate().generate(request);
+    }
+
+    synchronized void closeIfOpened() {
+      if (opened instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          LOG.warn("closing the generator for {} failed", checkpoint, e);
+        }
+      }
+      opened = null;
+    }
+  }
+
+  private long[] fingerprint() {
+    long count = 0;
+    long hash = StageLog.EMPTY_HASH;
+    for (Problem p : problems) {
+      count++;
+      hash = StageLog.hashStep(hash, p.id());
+      hash = StageLog.hashStep(hash, p.question());
+      hash = StageLog.hashStep(hash, p.referenceAnswer());
+    }
+    if (count == 0) {
+      throw new IllegalStateException("problems is empty: nothing to run");
+    }
+    return new long[] {count, hash};
+  }
+
+  private RunManifest manifest(long[] countAndHash) {
+    Map<String, String> c = new LinkedHashMap<>();
+    c.put("problems.count", Long.toString(countAndHash[0]));
+    c.put("problems.fingerprint", Long.toHexString(countAndHash[1]));
+    c.put("samplesPerProblem", Integer.toString(samplesPerProblem));
+    c.put("seed", Long.toString(seed));
+    c.put("sampling", sampling.toString());
+    c.put("promptTemplate", describe(promptTemplate));
+    c.put("codeExtractor", describe(codeExtractor));
+    c.put("generator", generator != null ? describe(generator) : "loader " + describe(policyLoader));
+    if (seedCheckpoint != null) {
+      c.put("policy.seed", seedCheckpoint.toString());
+    }
+    c.put("executor", describe(executor));
+    c.put("critic", describe(critic));
+    c.put("preferenceBuilder", preferenceBuilder == null ? "none" : describe(preferenceBuilder));
+    c.put("trainer", trainer == null ? "none" : describe(trainer));
+    c.put("trainingPlan", trainingPlan.toString());
+    c.put("trainingOptions", trainer == null ? "none" : trainingOptions.toString());
+    Map<String, String> v = new TreeMap<>();
+    String version = SelfImprovementLoop.class.getPackage().getImplementationVersion();
+    v.put("siam4j", version == null ? "dev" : version);
+    v.put("java", System.getProperty("java.version"));
+    v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    return new RunManifest(c, v);
+  }
+
+  /** A component's name that is stable across JVM runs (lambda classes lose their counter). */
+  static String describe(Object component) {
+    String name = component.getClass().getName();
+    int lambda = name.indexOf("$$Lambda");
+    return lambda < 0 ? name : name.substring(0, lambda) + "$$Lambda";
+  }
+
+  // package-private accessors for the runner
+  Iterable<Problem> problems() { return problems; }
+  int samplesPerProblem() { return samplesPerProblem; }
+  long seed() { return seed; }
+  SamplingOptions sampling() { return sampling; }
+  PromptTemplate promptTemplate() { return promptTemplate; }
+  CodeExtractor codeExtractor() { return codeExtractor; }
+  Critic critic() { return critic; }
+  PreferenceBuilder preferenceBuilder() { return preferenceBuilder; }
+  Trainer trainer() { return trainer; }
+  List<Algorithm> trainingPlan() { return trainingPlan; }
+  TrainingOptions trainingOptions() { return trainingOptions; }
+  int concurrency(Stage stage) { return concurrency.get(stage); }
+
+  /**
+   * Builds a {@link SelfImprovementLoop}. Each setter checks its value at once; setting a value
+   * twice is an {@link IllegalStateException}; {@link #build()} checks the combination and fills
+   * defaults. The builder stays usable after {@code build()}. Not thread-safe.
+   */
+  public static final class Builder {
+    private Iterable<Problem> problems;
+    private Path runFolder;
+    private Generator generator;
+    private Checkpoint seedCheckpoint;
+    private PolicyLoader policyLoader;
+    private CodeExecutor executor;
+    private Critic critic;
+    private PreferenceBuilder preferenceBuilder;
+    private Trainer trainer;
+    private List<Algorithm> trainingPlan;
+    private TrainingOptions trainingOptions;
+    private Integer samplesPerProblem;
+    private Integer iterations;
+    private Long seed;
+    private SamplingOptions sampling;
+    private PromptTemplate promptTemplate;
+    private CodeExtractor codeExtractor;
+    private final Map<Stage, Integer> concurrency = new EnumMap<>(Stage.class);
+    private final List<LoopListener> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    private final java.util.Set<String> setHere = new java.util.HashSet<>();
+
+    /** A value may be set once per builder; a builder from toBuilder() may override each once. */
+    private void once(Object old, String name) {
+      if (!setHere.add(name)) {
+        throw new IllegalStateException(name + " was already set to " + old);
+      }
+    }
+
+    /**
+     * The problems, in the order every stage processes them. Iterated several times per run (once
+     * per stage), so a file-backed source re-reads its file rather than holding it.
+     */
+    public Builder problems(Iterable<Problem> value) {
+      Objects.requireNonNull(value, "problems");
+      once(problems, "problems");
+      problems = value;
+      return this;
+    }
+
+    /** The run folder, where every record goes and from which a rerun resumes. Required. */
+    public Builder runFolder(Path value) {
+      Objects.requireNonNull(value, "runFolder");
+      once(runFolder, "runFolder");
+      runFolder = value;
+      return this;
+    }
+
+    /**
+     * A fixed generator used in every iteration (a remote server, say). The host closes it. Use
+     * {@link #policy} instead for the loop to load each trained checkpoint.
+     */
+    public Builder generator(Generator value) {
+      Objects.requireNonNull(value, "generator");
+      once(generator, "generator");
+      generator = value;
+      return this;
+    }
+
+    /**
+     * The seed policy and how to open a generator on a checkpoint: iteration 0 generates with
+     * {@code seed}, iteration i + 1 with what iteration i trained.
+     */
+    public Builder policy(Checkpoint seed, PolicyLoader loader) {
+      Objects.requireNonNull(seed, "seed");
+      Objects.requireNonNull(loader, "loader");
+      once(policyLoader, "policy");
+      seedCheckpoint = seed;
+      policyLoader = loader;
+      return this;
+    }
+
+    /** Runs the programs. Required. */
+    public Builder executor(CodeExecutor value) {
+      Objects.requireNonNull(value, "executor");
+      once(executor, "executor");
+      executor = value;
+      return this;
+    }
+
+    /** Judges the executions. Required. */
+    public Builder critic(Critic value) {
+      Objects.requireNonNull(value, "critic");
+      once(critic, "critic");
+      critic = value;
+      return this;
+    }
+
+    /** Builds training data; without it the loop stops after critique (evaluation). */
+    public Builder preferenceBuilder(PreferenceBuilder value) {
+      Objects.requireNonNull(value, "preferenceBuilder");
+      once(preferenceBuilder, "preferenceBuilder");
+      preferenceBuilder = value;
+      return this;
+    }
+
+    /** Trains the next policy; needs a {@link #preferenceBuilder} and a {@link #policy}. */
+    public Builder trainer(Trainer value) {
+      Objects.requireNonNull(value, "trainer");
+      once(trainer, "trainer");
+      trainer = value;
+      return this;
+    }
+
+    /** The algorithms each iteration trains with, in order, each from the last's result. Default SFT. */
+    public Builder trainingPlan(Algorithm... plan) {
+      Objects.requireNonNull(plan, "trainingPlan");
+      if (plan.length == 0) {
+        throw new IllegalArgumentException("trainingPlan must name at least one algorithm");
+      }
+      once(trainingPlan, "trainingPlan");
+      trainingPlan = List.of(plan);
+      return this;
+    }
+
+    /** Hyper-parameters of every training step. Default {@link TrainingOptions#DEFAULT}. */
+    public Builder trainingOptions(TrainingOptions value) {
+      Objects.requireNonNull(value, "trainingOptions");
+      once(trainingOptions, "trainingOptions");
+      trainingOptions = value;
+      return this;
+    }
+
+    /** Programs sampled per problem (the paper's k). Default 5. */
+    public Builder samplesPerProblem(int value) {
+      Checks.positive(value, "samplesPerProblem");
+      once(samplesPerProblem, "samplesPerProblem");
+      samplesPerProblem = value;
+      return this;
+    }
+
+    /** Iterations to run. Default 1. A rerun with more iterations extends the run. */
+    public Builder iterations(int value) {
+      Checks.positive(value, "iterations");
+      once(iterations, "iterations");
+      iterations = value;
+      return this;
+    }
+
+    /** Base seed for sampling. Default 0. */
+    public Builder seed(long value) {
+      once(seed, "seed");
+      seed = value;
+      return this;
+    }
+
+    /** Sampling options. Default {@link SamplingOptions#DEFAULT}. */
+    public Builder sampling(SamplingOptions value) {
+      Objects.requireNonNull(value, "sampling");
+      once(sampling, "sampling");
+      sampling = value;
+      return this;
+    }
+
+    /** How a problem becomes a prompt. Default {@link PromptTemplates#zeroShot()}. */
+    public Builder promptTemplate(PromptTemplate value) {
+      Objects.requireNonNull(value, "promptTemplate");
+      once(promptTemplate, "promptTemplate");
+      promptTemplate = value;
+      return this;
+    }
+
+    /** How a program is found in a completion. Default {@link CodeExtractors#lastFencedBlock()}. */
+    public Builder codeExtractor(CodeExtractor value) {
+      Objects.requireNonNull(value, "codeExtractor");
+      once(codeExtractor, "codeExtractor");
+      codeExtractor = value;
+      return this;
+    }
+
+    /** Problems a stage works on at once. Default 1 for every stage. */
+    public Builder concurrency(Stage stage, int value) {
+      Objects.requireNonNull(stage, "stage");
+      Checks.positive(value, "concurrency");
+      once(concurrency.get(stage), "concurrency of " + stage);
+      concurrency.put(stage, value);
+      return this;
+    }
+
+    /** Adds a listener; events go to listeners in the order they were added. */
+    public Builder listener(LoopListener value) {
+      Objects.requireNonNull(value, "listener");
+      listeners.add(value);
+      return this;
+    }
+
+    /**
+     * Checks the combination, fills defaults and returns an immutable loop.
+     *
+     * @throws IllegalStateException when a required part is missing or parts do not fit together
+     */
+    public SelfImprovementLoop build() {
+      List<String> missing = new ArrayList<>();
+      if (problems == null) {
+        missing.add("problems");
+      }
+      if (runFolder == null) {
+        missing.add("runFolder");
+      }
+      if (generator == null && policyLoader == null) {
+        missing.add("generator or policy");
+      }
+      if (executor == null) {
+        missing.add("executor");
+      }
+      if (critic == null) {
+        missing.add("critic");
+      }
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException("missing: " + String.join(", ", missing));
+      }
+      if (generator != null && policyLoader != null) {
+        throw new IllegalStateException("set generator or policy, not both");
+      }
+      if (trainer != null && preferenceBuilder == null) {
+        throw new IllegalStateException("a trainer needs a preferenceBuilder to make its data");
+      }
+      if (trainer != null && policyLoader == null) {
+        throw new IllegalStateException(
+            "a trainer needs policy(seed, loader) so that the next iteration can load what it trained");
+      }
+      if (trainingPlan != null && trainer == null) {
+        throw new IllegalStateException("trainingPlan is set but there is no trainer");
+      }
+      return new SelfImprovementLoop(this);
+    }
+
+    private Builder copy() {
+      Builder b = new Builder();
+      b.problems = problems;
+      b.runFolder = runFolder;
+      b.generator = generator;
+      b.seedCheckpoint = seedCheckpoint;
+      b.policyLoader = policyLoader;
+      b.executor = executor;
+      b.critic = critic;
+      b.preferenceBuilder = preferenceBuilder;
+      b.trainer = trainer;
+      b.trainingPlan = trainingPlan;
+      b.trainingOptions = trainingOptions;
+      b.samplesPerProblem = samplesPerProblem;
+      b.iterations = iterations;
+      b.seed = seed;
+      b.sampling = sampling;
+      b.promptTemplate = promptTemplate;
+      b.codeExtractor = codeExtractor;
+      b.concurrency.putAll(concurrency);
+      b.listeners.addAll(listeners);
+      return b;
+    }
+  }
+}
