@@ -40,6 +40,23 @@ public interface AnswerEquivalence {
     return builder().build();
   }
 
+  /**
+   * Wraps an equivalence with a bounded cache (Caffeine) keyed by the reference and prediction with
+   * whitespace stripped and collapsed, so repeated pairs (many samples printing the same answer)
+   * are compared once.
+   *
+   * @param delegate what computes comparisons on a miss
+   * @param maximumSize the most pairs kept
+   * @return the caching equivalence, thread-safe
+   */
+  static AnswerEquivalence cached(AnswerEquivalence delegate, long maximumSize) {
+    java.util.Objects.requireNonNull(delegate, "delegate");
+    if (maximumSize <= 0) {
+      throw new IllegalArgumentException("maximumSize must be positive, was " + maximumSize);
+    }
+    return new CachingEquivalence(delegate, maximumSize);
+  }
+
   /** @return a builder for the standard implementation */
   static Builder builder() {
     return new Builder();

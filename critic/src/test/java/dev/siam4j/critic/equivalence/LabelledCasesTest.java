@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,14 +54,26 @@ final class LabelledCasesTest {
     return out;
   }
 
+  /** The whole set, symbolic cases included, with sympy on real python3 (a few processes). */
   @Test
+  @Tag("slow")
   void labelledSet_rulesWithSympy_reachAtLeast99Percent() throws IOException {
-    List<Case> cases = cases();
     AnswerEquivalence eq =
         AnswerEquivalence.builder()
             .symbolic(new PythonProcessExecutor(Duration.ofSeconds(30)))
             .symbolicTimeout(Duration.ofSeconds(10))
             .build();
+    score(cases(), eq, "rules+sympy");
+  }
+
+  /** Every case meant for the rules (all but category "symbolic"), rules alone, no Python. */
+  @Test
+  void labelledSet_rulesAlone_reachAtLeast99PercentOfRuleCases() throws IOException {
+    List<Case> cases = cases().stream().filter(c -> !c.category().equals("symbolic")).toList();
+    score(cases, AnswerEquivalence.rules(), "rules");
+  }
+
+  private static void score(List<Case> cases, AnswerEquivalence eq, String name) {
     List<String> failures = new ArrayList<>();
     Map<String, int[]> byCategory = new TreeMap<>();
     int correct = 0;
@@ -85,8 +98,8 @@ final class LabelledCasesTest {
       }
     }
     double accuracy = (double) correct / cases.size();
-    LOG.info("labelled set: {} cases, accuracy {} ({} decided by rules, {} by sympy); per category {}",
-        cases.size(), String.format("%.4f", accuracy), byRules, bySympy, summary(byCategory));
+    LOG.info("labelled set, {}: {} cases, accuracy {} ({} decided by rules, {} by sympy); per category {}",
+        name, cases.size(), String.format("%.4f", accuracy), byRules, bySympy, summary(byCategory));
     assertThat(accuracy).as("accuracy; failures:%n%s", String.join("\n", failures)).isGreaterThanOrEqualTo(0.99);
     failures.forEach(f -> LOG.info("miss: {}", f));
     assertThat(cases).hasSizeGreaterThanOrEqualTo(300);
