@@ -1,0 +1,679 @@
+package dev.siam4j.sandbox;
+
+import dev.siam4j.core.CodeExecutor;
+import dev.siam4j.core.Execution;
+import dev.siam4j.core.ExecutionFailedException;
+import dev.siam4j.core.extraction.AnswerExtractor;
+import dev.siam4j.core.jsonl.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * The default {@link CodeExecutor}: runs Python programs in a pool of warm interpreters, isolated
+ * and resource-limited.
+ *
+ * <p>Each worker is a Python process that has already imported what math programs use (sympy,
+ * numpy, math, fractions, itertools), so no program pays import time. In the default {@link
+ * SandboxMode#ISOLATED} mode the worker forks a child per program; the child applies the {@link
+ * SandboxLimits} (rlimits for address space, CPU time, processes and threads, file size), starts a
+ * new session, runs as a dedicated unprivileged uid when the JVM runs as root, works in a private
+ * folder that is removed afterwards, sees a clean environment and stdin at EOF, and runs the
+ * program in a fresh {@code __main__}. The worker itself never runs program code, so no program
+ * sees what an earlier one did. Where bubblewrap works ({@link NetworkIsolation}), every worker
+ * runs in its own network and PID namespace with a read-only file system and private
+ * {@code /tmp}.
+ *
+ * <pre>{@code
+ * try (PythonSandbox sandbox = PythonSandbox.builder()
+ *     .workers(2)
+ *     .wallTime(Duration.ofSeconds(5))
+ *     .build()) {
+ *   Execution e = sandbox.execute("print(6 * 7)");   // OK, answer "42"
+ * }
+ * }</pre>
+ *
+ * <p>A program's own faults are {@link dev.siam4j.core.Outcome}s; a worker that dies is replaced
+ * and the program retried once before {@code SANDBOX_FAILURE} is reported. Thread-safe. Owns
+ * processes: the creator closes it; no worker or program survives {@link #close()}, and a shutdown
+ * hook closes it if the JVM exits first (a killed JVM's workers see their input close and end).
+ */
+public final class PythonSandbox implements CodeExecutor, AutoCloseable {
+
+  /** The modules every worker imports before its first program. */
+  public static final List<String> DEFAULT_PRELOAD =
+      List.of("math", "fractions", "itertools", "sympy", "numpy");
+
+  private static final String SCRIPT = loadScript();
+
+  /** What a built sandbox runs with; copied into every worker. */
+  record Settings(
+      String interpreterCommand,
+      Interpreter interpreter,
+      int workers,
+      int queueCapacity,
+      SandboxLimits limits,
+      SandboxMode mode,
+      NetworkIsolation requestedNetwork,
+      NetworkIsolation network,
+      AnswerExtractor answerExtractor,
+      boolean customExtractor,
+      List<String> preload,
+      Duration killGrace,
+      Duration startupTimeout,
+      int uidBase) {}
+
+  private final Settings settings;
+  private final String id = UUID.randomUUID().toString().substring(0, 8);
+  private final BlockingQueue<Worker.Task> queue;
+  private final List<Worker> workers = new ArrayList<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private final ScheduledExecutorService watchdog;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Thread shutdownHook;
+  private final Path hostWorkBase;
+  private final long addressSpace;
+
+  private PythonSandbox(Settings settings) {
+    this.settings = settings;
+    this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    this.watchdog =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "siam4j-sandbox-watchdog-" + id);
+              t.setDaemon(true);
+              return t;
+            });
+    this.hostWorkBase = settings.network() == NetworkIsolation.NAMESPACE ? null : hostTempDir();
+    this.shutdownHook = new Thread(this::closeQuietly, "siam4j-sandbox-shutdown-" + id);
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    List<Zygote> started = new ArrayList<>();
+    try {
+      started.addAll(startAll());
+    } catch (RuntimeException e) {
+      started.forEach(Zygote::close);
+      closeQuietly();
+      throw e;
+    }
+    this.addressSpace = started.get(0).ready().path("addressSpace").asLong();
+    for (int slot = 0; slot < started.size(); slot++) {
+      Worker w = new Worker(slot, started.get(slot), queue, this::startWorker, settings,
+          watchdog, closed);
+      workers.add(w);
+      Thread t = new Thread(w, "siam4j-sandbox-" + id + "-" + slot);
+      t.setDaemon(true);
+      threads.add(t);
+      t.start();
+    }
+  }
+
+  /** @return a builder with every default */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return a builder holding this sandbox's settings, to derive a variant */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.base = settings;
+    return b;
+  }
+
+  /**
+   * Runs one program and waits for its execution.
+   *
+   * @param code Python source
+   * @return what running it gave; never throws for the program's faults
+   * @throws IllegalStateException when the sandbox is closed
+   */
+  @Override
+  public Execution execute(String code) {
+    return join(submit(code));
+  }
+
+  /**
+   * Runs programs on all workers at once, blocking while the queue is full.
+   *
+   * @param programs Python sources
+   * @return one execution per program, in order
+   */
+  @Override
+  public List<Execution> executeAll(List<String> programs) {
+    Objects.requireNonNull(programs, "programs");
+    List<CompletableFuture<Execution>> futures = new ArrayList<>(programs.size());
+    for (String p : programs) {
+      futures.add(submit(p));
+    }
+    List<Execution> out = new ArrayList<>(futures.size());
+    for (CompletableFuture<Execution> f : futures) {
+      out.add(join(f));
+    }
+    return out;
+  }
+
+  /**
+   * Queues one program. Blocks while the queue is full (back-pressure); returns once queued.
+   *
+   * @param code Python source
+   * @return completed with the execution (exceptionally only when the sandbox closes first)
+   * @throws IllegalStateException when the sandbox is closed
+   */
+  public CompletableFuture<Execution> submit(String code) {
+    Objects.requireNonNull(code, "code");
+    return enqueue(new Worker.Task(code, 0, new CompletableFuture<>()));
+  }
+
+  /**
+   * Measures the floor of the isolated mode: the mean time one worker takes to fork its warm
+   * interpreter, let the child exit at once, and reap it. For benchmarks.
+   *
+   * @param forks how many forks to average over
+   * @return the mean time per fork
+   */
+  public Duration measureForkFloor(int forks) {
+    if (forks <= 0) {
+      throw new IllegalArgumentException("forks must be positive, was " + forks);
+    }
+    return join(enqueue(new Worker.Task(null, forks, new CompletableFuture<>()))).elapsed();
+  }
+
+  private CompletableFuture<Execution> enqueue(Worker.Task task) {
+    if (closed.get()) {
+      throw new IllegalStateException("the sandbox is closed");
+    }
+    try {
+      queue.put(task);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ExecutionFailedException("interrupted while queueing a program", e);
+    }
+    if (closed.get()) {
+      failQueued();
+    }
+    return task.result();
+  }
+
+  /** @return this sandbox's id, which its worker processes carry in their command lines */
+  String id() {
+    return id;
+  }
+
+  /** @return the limits every program runs under */
+  public SandboxLimits limits() {
+    return settings.limits();
+  }
+
+  /** @return the mode workers run programs in */
+  public SandboxMode mode() {
+    return settings.mode();
+  }
+
+  /** @return the network isolation in effect ({@code NAMESPACE} or {@code AUDIT_HOOK}) */
+  public NetworkIsolation networkIsolation() {
+    return settings.network();
+  }
+
+  /** @return the real interpreter binary workers run */
+  public Path interpreter() {
+    return settings.interpreter().executable();
+  }
+
+  /** @return the interpreter's version, such as "3.11.7" */
+  public String pythonVersion() {
+    return settings.interpreter().version();
+  }
+
+  /** @return the number of workers */
+  public int workers() {
+    return settings.workers();
+  }
+
+  /** @return how many worker processes were replaced after crashes, limits or failures */
+  public int restarts() {
+    return workers.stream().mapToInt(Worker::restarts).sum();
+  }
+
+  /**
+   * @return a text that changes whenever something that can change a program's execution
+   *     changes: interpreter and version, mode, limits, network isolation, preloaded modules; a
+   *     cache key component
+   */
+  public String fingerprint() {
+    SandboxLimits l = settings.limits();
+    return String.join("|", "python", settings.interpreter().executable().toString(),
+        settings.interpreter().version(), settings.mode().name(), settings.network().name(),
+        l.wallTime().toString(), l.cpuTime().toString(), Long.toString(l.memoryBytes()),
+        Integer.toString(l.outputBytes()), Integer.toString(l.processes()),
+        Long.toString(l.fileSizeBytes()), String.join(",", settings.preload()));
+  }
+
+  /** Stops every worker and every program they run, and removes their working folders. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException | SecurityException e) {
+      // the JVM is shutting down: this is the hook
+    }
+    failQueued();
+    for (int i = 0; i < threads.size(); i++) {
+      queue.offer(Worker.POISON);
+    }
+    workers.forEach(Worker::kill);
+    for (Thread t : threads) {
+      try {
+        t.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    failQueued();
+    watchdog.shutdownNow();
+    if (hostWorkBase != null) {
+      deleteTree(hostWorkBase);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PythonSandbox[" + settings.workers() + " workers, " + settings.mode() + ", "
+        + settings.network() + ", python " + pythonVersion() + "]";
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (RuntimeException e) {
+      // best effort at exit
+    }
+  }
+
+  private void failQueued() {
+    List<Worker.Task> left = new ArrayList<>();
+    queue.drainTo(left);
+    for (Worker.Task t : left) {
+      if (t != Worker.POISON) {
+        t.result().completeExceptionally(new ExecutionFailedException("the sandbox is closed"));
+      }
+    }
+  }
+
+  private List<Zygote> startAll() {
+    List<Zygote> started = new ArrayList<>();
+    var pool = Executors.newFixedThreadPool(settings.workers());
+    try {
+      List<Future<Zygote>> futures = new ArrayList<>();
+      for (int slot = 0; slot < settings.workers(); slot++) {
+        int s = slot;
+        futures.add(pool.submit(() -> startWorker(s)));
+      }
+      RuntimeException failure = null;
+      for (Future<Zygote> f : futures) {
+        try {
+          started.add(f.get());
+        } catch (ExecutionException e) {
+          failure = e.getCause() instanceof RuntimeException re
+              ? re : new ExecutionFailedException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          failure = new ExecutionFailedException("interrupted while starting the sandbox", e);
+        }
+      }
+      if (failure != null) {
+        started.forEach(Zygote::close);
+        throw failure;
+      }
+      long space = started.get(0).ready().path("addressSpace").asLong();
+      if (space + (64L << 20) > settings.limits().memoryBytes()) {
+        started.forEach(Zygote::close);
+        throw new IllegalArgumentException("memoryBytes (" + settings.limits().memoryBytes()
+            + ") leaves programs no room: the warm interpreter alone uses " + space
+            + " bytes of address space; allow at least 64 MiB more");
+      }
+      return started;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Zygote startWorker(int slot) {
+    boolean namespace = settings.network() == NetworkIsolation.NAMESPACE;
+    boolean dropUid = ZygoteCommand.root()
+        && (namespace || ZygoteCommand.worldReadable(settings.interpreter().paths()));
+    String workBase = namespace
+        ? ZygoteCommand.NAMESPACE_WORK_BASE
+        : hostWorkBase.resolve("w" + slot + "-" + UUID.randomUUID().toString().substring(0, 6))
+            .toString();
+    SandboxLimits l = settings.limits();
+    Map<String, Object> limits = new LinkedHashMap<>();
+    limits.put("wallSeconds", l.wallTime().toNanos() / 1e9);
+    limits.put("cpuSeconds", (l.cpuTime().toMillis() + 999) / 1000);
+    limits.put("memoryBytes", l.memoryBytes());
+    limits.put("outputBytes", l.outputBytes());
+    limits.put("processes", l.processes());
+    limits.put("fileSizeBytes", l.fileSizeBytes());
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("preload", settings.preload());
+    config.put("limits", limits);
+    config.put("mode", settings.mode() == SandboxMode.REUSE ? "reuse" : "isolated");
+    config.put("blockSockets", !namespace);
+    config.put("uid", settings.uidBase() + slot);
+    config.put("dropUid", dropUid);
+    config.put("workBase", workBase);
+    config.put("killGraceSeconds", settings.killGrace().toNanos() / 1e9);
+    List<String> command = ZygoteCommand.build(settings.interpreter(), namespace, SCRIPT,
+        Json.toLine(config), "siam4j-sandbox-" + id + "-" + slot);
+    return Zygote.start(command, settings.startupTimeout().toMillis());
+  }
+
+  private static Execution join(CompletableFuture<Execution> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+  }
+
+  private static Path hostTempDir() {
+    try {
+      Path dir = Files.createTempDirectory("siam4j-sandbox-",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+      return dir;
+    } catch (IOException e) {
+      throw new ExecutionFailedException("cannot create the sandbox's working folder", e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // best effort: the folder is in the temp folder
+    }
+  }
+
+  private static String loadScript() {
+    try (InputStream in = PythonSandbox.class.getResourceAsStream("zygote.py")) {
+      if (in == null) {
+        throw new IllegalStateException("zygote.py is missing from the sandbox jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read zygote.py from the sandbox jar", e);
+    }
+  }
+
+  /**
+   * Configures a {@link PythonSandbox}. Each setter checks its value at once and may be called
+   * once (a builder from {@link PythonSandbox#toBuilder()} starts from the sandbox's settings,
+   * which each setter may override once); {@link #build()} fills defaults, starts the workers and may be called again for another
+   * sandbox. Not thread-safe.
+   */
+  public static final class Builder {
+    private String interpreter;
+    private Integer workers;
+    private Integer queueCapacity;
+    private SandboxLimits limits;
+    private Duration wallTime;
+    private Duration cpuTime;
+    private Long memoryBytes;
+    private Integer outputBytes;
+    private Integer processes;
+    private Long fileSizeBytes;
+    private SandboxMode mode;
+    private NetworkIsolation network;
+    private AnswerExtractor answerExtractor;
+    private List<String> preload;
+    private Duration killGrace;
+    private Duration startupTimeout;
+    private Settings base;
+
+    private Builder() {}
+
+    private <T> T pick(T value, java.util.function.Function<Settings, T> inherited, T fallback) {
+      if (value != null) {
+        return value;
+      }
+      return base != null ? inherited.apply(base) : fallback;
+    }
+
+    private static <T> T once(T old, T value, String name) {
+      Objects.requireNonNull(value, name);
+      if (old != null) {
+        throw new IllegalStateException(name + " was already set to " + old);
+      }
+      return value;
+    }
+
+    /**
+     * @param command the Python interpreter: a name on PATH or a path (default {@code python3});
+     *     a pyenv shim is resolved to the real binary
+     */
+    public Builder interpreter(String command) {
+      Objects.requireNonNull(command, "interpreter");
+      if (command.isBlank()) {
+        throw new IllegalArgumentException("interpreter must not be blank");
+      }
+      interpreter = once(interpreter, command, "interpreter");
+      return this;
+    }
+
+    /** @param count worker processes (default: available processors) */
+    public Builder workers(int count) {
+      if (count <= 0) {
+        throw new IllegalArgumentException("workers must be positive, was " + count);
+      }
+      workers = once(workers, count, "workers");
+      return this;
+    }
+
+    /** @param capacity programs that may wait for a worker before submit blocks (default 4 × workers) */
+    public Builder queueCapacity(int capacity) {
+      if (capacity <= 0) {
+        throw new IllegalArgumentException("queueCapacity must be positive, was " + capacity);
+      }
+      queueCapacity = once(queueCapacity, capacity, "queueCapacity");
+      return this;
+    }
+
+    /** @param value every limit at once; the single-limit setters override parts of it */
+    public Builder limits(SandboxLimits value) {
+      limits = once(limits, value, "limits");
+      return this;
+    }
+
+    /** @param value wall time per program (default 10 s) */
+    public Builder wallTime(Duration value) {
+      positive(value, "wallTime");
+      wallTime = once(wallTime, value, "wallTime");
+      return this;
+    }
+
+    /** @param value CPU time per program (default 10 s) */
+    public Builder cpuTime(Duration value) {
+      positive(value, "cpuTime");
+      cpuTime = once(cpuTime, value, "cpuTime");
+      return this;
+    }
+
+    /** @param bytes address space per program, the warm interpreter's included (default 2 GiB) */
+    public Builder memoryBytes(long bytes) {
+      if (bytes < (64L << 20)) {
+        throw new IllegalArgumentException("memoryBytes must be at least 64 MiB, was " + bytes);
+      }
+      memoryBytes = once(memoryBytes, bytes, "memoryBytes");
+      return this;
+    }
+
+    /** @param bytes stdout and stderr together per program (default 64 KiB) */
+    public Builder outputBytes(int bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("outputBytes must be positive, was " + bytes);
+      }
+      outputBytes = once(outputBytes, bytes, "outputBytes");
+      return this;
+    }
+
+    /** @param count processes and threads per program (default 64) */
+    public Builder processes(int count) {
+      if (count <= 0) {
+        throw new IllegalArgumentException("processes must be positive, was " + count);
+      }
+      processes = once(processes, count, "processes");
+      return this;
+    }
+
+    /** @param bytes largest file a program may write (default 16 MiB) */
+    public Builder fileSizeBytes(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("fileSizeBytes must be positive, was " + bytes);
+      }
+      fileSizeBytes = once(fileSizeBytes, bytes, "fileSizeBytes");
+      return this;
+    }
+
+    /** @param value how workers run programs (default {@link SandboxMode#ISOLATED}) */
+    public Builder mode(SandboxMode value) {
+      mode = once(mode, value, "mode");
+      return this;
+    }
+
+    /** @param value how programs are kept off the network (default {@link NetworkIsolation#AUTO}) */
+    public Builder network(NetworkIsolation value) {
+      network = once(network, value, "network");
+      return this;
+    }
+
+    /** @param value reads the answer from stdout (default: the last non-empty line) */
+    public Builder answerExtractor(AnswerExtractor value) {
+      answerExtractor = once(answerExtractor, value, "answerExtractor");
+      return this;
+    }
+
+    /** @param modules modules workers import before any program (default {@link #DEFAULT_PRELOAD}) */
+    public Builder preload(List<String> modules) {
+      Objects.requireNonNull(modules, "preload");
+      for (String m : modules) {
+        if (m == null || !m.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
+          throw new IllegalArgumentException("preload holds an invalid module name: " + m);
+        }
+      }
+      preload = once(preload, List.copyOf(modules), "preload");
+      return this;
+    }
+
+    /** @param value time between SIGTERM and SIGKILL for a program past its wall time (default 100 ms) */
+    public Builder killGrace(Duration value) {
+      Objects.requireNonNull(value, "killGrace");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("killGrace must not be negative, was " + value);
+      }
+      killGrace = once(killGrace, value, "killGrace");
+      return this;
+    }
+
+    /** @param value how long a worker may take to start and import its modules (default 120 s) */
+    public Builder startupTimeout(Duration value) {
+      positive(value, "startupTimeout");
+      startupTimeout = once(startupTimeout, value, "startupTimeout");
+      return this;
+    }
+
+    /**
+     * Resolves the interpreter, checks bubblewrap, starts the workers and waits until they are warm.
+     *
+     * @return a running sandbox, which the caller closes
+     * @throws IllegalArgumentException when the limits leave programs no memory
+     * @throws ExecutionFailedException when the interpreter or a worker cannot start, or
+     *     {@link NetworkIsolation#NAMESPACE} was asked for and bubblewrap does not work here
+     */
+    public PythonSandbox build() {
+      String command = pick(interpreter, Settings::interpreterCommand, "python3");
+      Interpreter python = Interpreter.resolve(command);
+      SandboxLimits l = pick(limits, Settings::limits, SandboxLimits.defaults());
+      if (wallTime != null) {
+        l = l.withWallTime(wallTime);
+      }
+      if (cpuTime != null) {
+        l = l.withCpuTime(cpuTime);
+      }
+      if (memoryBytes != null) {
+        l = l.withMemoryBytes(memoryBytes);
+      }
+      if (outputBytes != null) {
+        l = l.withOutputBytes(outputBytes);
+      }
+      if (processes != null) {
+        l = l.withProcesses(processes);
+      }
+      if (fileSizeBytes != null) {
+        l = l.withFileSizeBytes(fileSizeBytes);
+      }
+      NetworkIsolation requested =
+          pick(network, Settings::requestedNetwork, NetworkIsolation.AUTO);
+      NetworkIsolation effective =
+          switch (requested) {
+            case AUDIT_HOOK -> NetworkIsolation.AUDIT_HOOK;
+            case NAMESPACE -> {
+              if (!ZygoteCommand.namespaceWorks(python)) {
+                throw new ExecutionFailedException(
+                    "network isolation NAMESPACE needs bubblewrap (bwrap), which does not work"
+                        + " here; install it or choose NetworkIsolation.AUDIT_HOOK");
+              }
+              yield NetworkIsolation.NAMESPACE;
+            }
+            case AUTO -> ZygoteCommand.namespaceWorks(python)
+                ? NetworkIsolation.NAMESPACE : NetworkIsolation.AUDIT_HOOK;
+          };
+      int n = pick(workers, Settings::workers, Runtime.getRuntime().availableProcessors());
+      boolean custom = answerExtractor != null || (base != null && base.customExtractor());
+      Settings s = new Settings(command, python, n,
+          pick(queueCapacity, Settings::queueCapacity, 4 * n), l,
+          pick(mode, Settings::mode, SandboxMode.ISOLATED), requested, effective,
+          pick(answerExtractor, Settings::answerExtractor, AnswerExtractor.lastNonEmptyLine()),
+          custom,
+          pick(preload, Settings::preload, DEFAULT_PRELOAD),
+          pick(killGrace, Settings::killGrace, Duration.ofMillis(100)),
+          pick(startupTimeout, Settings::startupTimeout, Duration.ofSeconds(120)),
+          200_000);
+      return new PythonSandbox(s);
+    }
+
+    private static void positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.siam4j.sandbox.cache;
+
+/**
+ * A snapshot of a {@link CachingCodeExecutor}'s counters.
+ *
+ * @param hits executions answered from the cache
+ * @param misses executions that ran the wrapped executor
+ * @param evictions entries dropped to respect the size bound
+ * @param size entries held now (approximate)
+ */
+public record CacheStatistics(long hits, long misses, long evictions, long size) {
+
+  /** Validates. */
+  public CacheStatistics {
+    if (hits < 0 || misses < 0 || evictions < 0 || size < 0) {
+      throw new IllegalArgumentException("cache statistics must not be negative");
+    }
+  }
+
+  /** @return hits divided by lookups, 0 when there were none */
+  public double hitRate() {
+    long lookups = hits + misses;
+    return lookups == 0 ? 0.0 : (double) hits / lookups;
+  }
+}
