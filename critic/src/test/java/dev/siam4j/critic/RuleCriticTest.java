@@ -7,7 +7,6 @@ import dev.siam4j.core.Outcome;
 import dev.siam4j.core.Verdict;
 import dev.siam4j.core.contract.CriticContract;
 import dev.siam4j.critic.equivalence.AnswerEquivalence;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 final class RuleCriticTest implements CriticContract {
@@ -44,7 +43,7 @@ final class RuleCriticTest implements CriticContract {
   @Test
   void symbolicDecision_isNamedSympy() {
     Critic critic =
-        Critics.rules(AnswerEquivalence.builder().symbolic(new PythonProcessExecutor(Duration.ofSeconds(30))).build());
+        Critics.rules(AnswerEquivalence.builder().symbolic(TestSandbox.shared()).build());
     Verdict v = critic.judge(Requests.printed("p", "gamma(5)", "24"));
     assertThat(v.correct()).isTrue();
     assertThat(v.judge()).isEqualTo("sympy");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.siam4j.core.Execution;
-import dev.siam4j.critic.PythonProcessExecutor;
+import dev.siam4j.critic.TestSandbox;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -98,7 +98,7 @@ final class AnswerEquivalenceTest {
 
   @Test
   void symbolic_usesSympyWhereRulesCannotRead() {
-    AnswerEquivalence eq = AnswerEquivalence.builder().symbolic(new PythonProcessExecutor(Duration.ofSeconds(30))).build();
+    AnswerEquivalence eq = AnswerEquivalence.builder().symbolic(TestSandbox.shared()).build();
     Comparison c = eq.compare("gamma(5)", "24");
     assertThat(c.result()).isEqualTo(Equivalence.EQUAL);
     assertThat(c.method()).isEqualTo("sympy");
@@ -107,7 +107,7 @@ final class AnswerEquivalenceTest {
 
   @Test
   void symbolic_refusesHugePowersInsteadOfHanging() {
-    AnswerEquivalence eq = AnswerEquivalence.builder().symbolic(new PythonProcessExecutor(Duration.ofSeconds(30))).build();
+    AnswerEquivalence eq = AnswerEquivalence.builder().symbolic(TestSandbox.shared()).build();
     Comparison c = eq.compare("floor(10**(10**10))", "1");
     assertThat(c.result()).isEqualTo(Equivalence.UNKNOWN);
     assertThat(c.reason()).contains("power too large");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.siam4j.core.jsonl.Json;
-import dev.siam4j.critic.PythonProcessExecutor;
+import dev.siam4j.critic.TestSandbox;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -60,7 +60,7 @@ final class LabelledCasesTest {
   void labelledSet_rulesWithSympy_reachAtLeast99Percent() throws IOException {
     AnswerEquivalence eq =
         AnswerEquivalence.builder()
-            .symbolic(new PythonProcessExecutor(Duration.ofSeconds(30)))
+            .symbolic(TestSandbox.shared())
             .symbolicTimeout(Duration.ofSeconds(10))
             .build();
     score(cases(), eq, "rules+sympy");

@@ -12,7 +12,7 @@ import dev.siam4j.core.Problem;
 import dev.siam4j.core.Verdict;
 import dev.siam4j.core.jsonl.Json;
 import dev.siam4j.critic.Critics;
-import dev.siam4j.critic.PythonProcessExecutor;
+import dev.siam4j.critic.TestSandbox;
 import dev.siam4j.critic.equivalence.AnswerEquivalence;
 import dev.siam4j.critic.equivalence.Equivalence;
 import dev.siam4j.critic.export.CriticDataset;
@@ -20,7 +20,6 @@ import dev.siam4j.critic.export.CriticExample;
 import dev.siam4j.critic.llm.CriticPrompts;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +58,7 @@ final class EvaluatorTest {
   private Evaluation run() {
     return Evaluator.builder()
         .generator(SCRIPTED)
-        .executor(new PythonProcessExecutor(Duration.ofSeconds(30)))
+        .executor(TestSandbox.shared())
         .samplesPerProblem(3)
         .critic(Critics.cascade(AnswerEquivalence.rules(), YES))
         .build()
