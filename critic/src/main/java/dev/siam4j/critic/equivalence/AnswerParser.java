@@ -21,7 +21,6 @@ final class AnswerParser {
       Pattern.compile("^Interval(?:\\.(open|Lopen|Ropen))?\\((.*)\\)$");
   private static final Pattern MATRIX_ENV =
       Pattern.compile("\\\\begin\\{([pbBvV]?matrix|array)\\}(?:\\{[^}]*\\})?(.*?)\\\\end\\{\\1\\}", Pattern.DOTALL);
-  private static final Pattern CJK = Pattern.compile("[\\u3400-\\u9fff\\uf900-\\ufaff]");
   private static final Pattern LEADING_CJK = Pattern.compile("^[\\u3400-\\u9fff\\uf900-\\ufaff]+\\s*");
   private static final Pattern TRAILING_CJK = Pattern.compile("\\s*[\\u3400-\\u9fff\\uf900-\\ufaff].*$");
   private static final Pattern CURRENCY =
@@ -37,7 +36,6 @@ final class AnswerParser {
   private static final Pattern PERCENT_WORD = Pattern.compile("\\s*(?:percent|per cent|pct)$", Pattern.CASE_INSENSITIVE);
   private static final Pattern NAMED_POINT = Pattern.compile("^[A-Z]\\s*\\(");
   private static final Pattern WORD = Pattern.compile("[A-Za-z]{4,}");
-  private static final Pattern DECIMAL = Pattern.compile("^[-+]?\\d*(?:\\.(\\d+))?$");
 
   private AnswerParser() {}
 
@@ -66,13 +64,17 @@ final class AnswerParser {
     if (bool != null) {
       return bool;
     }
-    s = MEMBER.matcher(s).replaceFirst("");
+    if (s.indexOf('∈') >= 0) {
+      s = MEMBER.matcher(s).replaceFirst("");
+    }
     if (s.equals("∅") || s.equals("set()") || s.equals("EmptySet") || s.equals("{}")) {
       return new Answer.Many(List.of(), false, '{', '}');
     }
-    Matcher env = MATRIX_ENV.matcher(s);
-    if (env.find() && env.start() == 0 && env.end() == s.length()) {
-      return matrix(env.group(2), depth);
+    if (s.startsWith("\\begin")) {
+      Matcher env = MATRIX_ENV.matcher(s);
+      if (env.find() && env.start() == 0 && env.end() == s.length()) {
+        return matrix(env.group(2), depth);
+      }
     }
     if (s.startsWith("Matrix(") && s.endsWith(")")) {
       return toMatrix(parseAny(s.substring(7, s.length() - 1), depth + 1));
@@ -90,8 +92,8 @@ final class AnswerParser {
     if (s.startsWith("FiniteSet(") && s.endsWith(")")) {
       return many(s.substring(10, s.length() - 1), false, '{', '}', depth);
     }
-    Matcher interval = INTERVAL_CALL.matcher(s);
-    if (interval.matches()) {
+    Matcher interval = s.startsWith("Interval") ? INTERVAL_CALL.matcher(s) : null;
+    if (interval != null && interval.matches()) {
       List<String> ends = AnswerText.splitTopLevel(interval.group(2), ',');
       if (ends.size() != 2) {
         throw new Unparsable("Interval needs two ends");
@@ -113,7 +115,7 @@ final class AnswerParser {
     if (words.size() > 1) {
       return multiple(words, depth);
     }
-    if (NAMED_POINT.matcher(s).find() && AnswerText.wrapped(s.substring(s.indexOf('(')))
+    if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && NAMED_POINT.matcher(s).find() && AnswerText.wrapped(s.substring(s.indexOf('(')))
         && AnswerText.splitTopLevel(s.substring(s.indexOf('(') + 1, s.length() - 1), ',').size() > 1) {
       s = s.substring(s.indexOf('('));
     }
@@ -186,7 +188,17 @@ final class AnswerParser {
   }
 
   private static Answer bool(String s) {
-    String t = s.toLowerCase(Locale.ROOT).replaceAll("[\\s.!。！]", "");
+    if (s.length() > 12) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isWhitespace(c) && c != '.' && c != '!' && c != '。' && c != '！') {
+        b.append(Character.toLowerCase(c));
+      }
+    }
+    String t = b.toString();
     if (YES.contains(t)) {
       return new Answer.Bool(true);
     }
@@ -218,6 +230,10 @@ final class AnswerParser {
 
   private static List<String> splitWords(String s) {
     List<String> parts = new ArrayList<>();
+    if (s.indexOf(' ') < 0 && !AnswerText.hasCjk(s)) {
+      parts.add(s);
+      return parts;
+    }
     Matcher m = WORD_SEPARATORS.matcher(s);
     int start = 0;
     while (m.find()) {
@@ -414,17 +430,22 @@ final class AnswerParser {
 
   private static ScalarText scalarText(String s) {
     s = s.strip();
-    s = CURRENCY.matcher(s).replaceFirst("");
+    if (!s.isEmpty() && "$¥€£rRuUcC".indexOf(s.charAt(0)) >= 0) {
+      s = CURRENCY.matcher(s).replaceFirst("");
+    }
     if (s.startsWith("百分之")) {
       s = s.substring(3).strip() + "%";
     }
-    if (CJK.matcher(s).find()) {
+    boolean letters = AnswerText.hasLetters(s);
+    if (letters && AnswerText.hasCjk(s)) {
       s = LEADING_CJK.matcher(s).replaceFirst("");
       s = TRAILING_CJK.matcher(s).replaceFirst("");
     }
-    s = PERCENT_WORD.matcher(s).replaceFirst("%");
-    Matcher u = UNIT_SUFFIX.matcher(s);
-    if (u.matches()) {
+    if (s.endsWith("t") || s.endsWith("T")) {
+      s = PERCENT_WORD.matcher(s).replaceFirst("%");
+    }
+    Matcher u = letters ? UNIT_SUFFIX.matcher(s) : null;
+    if (u != null && u.matches()) {
       String unit = u.group(2).strip();
       String first = unit.split("[\\s^/.]")[0];
       boolean spaced = u.end(1) < s.length() && Character.isWhitespace(s.charAt(u.end(1)));
@@ -448,21 +469,18 @@ final class AnswerParser {
 
   private static Answer scalar(String s) {
     ScalarText t = scalarText(s);
-    if (CJK.matcher(t.text).find()) {
-      throw new Unparsable("words");
-    }
-    Matcher w = WORD.matcher(t.text);
-    while (w.find()) {
-      if (!ExprParser.isName(w.group())) {
+    if (AnswerText.hasLetters(t.text)) {
+      if (AnswerText.hasCjk(t.text)) {
         throw new Unparsable("words");
+      }
+      Matcher w = WORD.matcher(t.text);
+      while (w.find()) {
+        if (!ExprParser.isName(w.group())) {
+          throw new Unparsable("words");
+        }
       }
     }
     Expr e = ExprParser.parse(t.text);
-    Matcher d = DECIMAL.matcher(t.text);
-    int decimals = -1;
-    if (d.matches()) {
-      decimals = d.group(1) == null ? 0 : d.group(1).length();
-    }
-    return new Answer.Scalar(e, t.percent, decimals);
+    return new Answer.Scalar(e, t.percent, PlainNumbers.decimals(t.text));
   }
 }

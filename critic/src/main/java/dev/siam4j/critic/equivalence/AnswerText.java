@@ -53,23 +53,41 @@ final class AnswerText {
     if (s.isEmpty()) {
       return s;
     }
-    s = unicode(s).replace("\\\\", " ¶ ");
-    s = Normalizer.normalize(s, Normalizer.Form.NFKC);
-    String boxed = lastBoxed(s);
-    if (boxed != null) {
-      s = boxed;
+    boolean ascii = true;
+    for (int i = 0; i < s.length() && ascii; i++) {
+      char c = s.charAt(i);
+      ascii = c < 128 && c != '"' && c != '\'' && c != '`';
     }
-    for (String[] r : REPLACEMENTS) {
-      if (s.contains(r[0])) {
-        s = s.replace(r[0], r[1]);
+    if (!ascii) {
+      s = unicode(s);
+      s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    }
+    boolean latex = s.indexOf('\\') >= 0;
+    if (latex) {
+      s = s.replace("\\\\", " ¶ ");
+      String boxed = lastBoxed(s);
+      if (boxed != null) {
+        s = boxed;
       }
     }
-    s = unwrap(s);
-    s = PY_MODULES.matcher(s).replaceAll("");
+    if (latex || s.indexOf('$') >= 0 || s.indexOf('~') >= 0 || s.indexOf('{') >= 0) {
+      for (String[] r : REPLACEMENTS) {
+        if (s.contains(r[0])) {
+          s = s.replace(r[0], r[1]);
+        }
+      }
+      s = unwrap(s);
+    }
+    boolean letters = hasLetters(s);
+    if (letters && s.indexOf('.') > 0) {
+      s = PY_MODULES.matcher(s).replaceAll("");
+    }
     s = collapse(s);
     for (int i = 0; i < 3; i++) {
       String before = s;
-      s = PREFIX.matcher(s).replaceFirst("");
+      if (letters) {
+        s = PREFIX.matcher(s).replaceFirst("");
+      }
       s = trimEnd(s);
       if (s.equals(before)) {
         break;
@@ -79,16 +97,39 @@ final class AnswerText {
       s = FRAC_DIGITS.matcher(s).replaceAll("\\\\frac{$1}{$2}");
       s = MIXED_LATEX.matcher(s).replaceAll("($1+$2/$3)");
     }
-    if (MIXED_TEXT.matcher(s).matches()) {
+    boolean space = s.indexOf(' ') >= 0;
+    if (space && s.indexOf('/') >= 0 && MIXED_TEXT.matcher(s).matches()) {
       s = MIXED_TEXT.matcher(s).replaceAll("($1+$2/$3)");
     }
     if (s.indexOf(',') >= 0) {
       s = THOUSANDS.matcher(s).replaceAll(m -> m.group(1) + m.group(2).replace(",", ""));
     }
-    if (SPACED_THOUSANDS.matcher(s).matches()) {
+    if (space && SPACED_THOUSANDS.matcher(s).matches()) {
       s = s.replace(" ", "");
     }
     return s;
+  }
+
+  /** @return whether {@code s} has an ASCII letter or a character beyond Latin-1 (CJK) */
+  static boolean hasLetters(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c > 0xff) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** @return whether {@code s} has a CJK character */
+  static boolean hasCjk(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '\u3400' && c <= '\u9fff' || c >= '\uf900' && c <= '\ufaff') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String unicode(String s) {

@@ -103,6 +103,9 @@ final class BigRational implements Comparable<BigRational> {
   }
 
   double doubleValue() {
+    if (num.bitLength() <= 53 && den.bitLength() <= 53) {
+      return (double) num.longValue() / (double) den.longValue(); // both exact: correctly rounded
+    }
     if (num.bitLength() < 1000 && den.bitLength() < 1000) {
       return new BigDecimal(num).divide(new BigDecimal(den), MathContext.DECIMAL64).doubleValue();
     }
