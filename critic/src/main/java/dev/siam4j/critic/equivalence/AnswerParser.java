@@ -27,7 +27,7 @@ final class AnswerParser {
       Pattern.compile("^(?:\\$|¥|€|£|rs\\.?|usd|rmb|cny)\\s*", Pattern.CASE_INSENSITIVE);
   private static final Pattern UNIT_SUFFIX =
       Pattern.compile(
-          "^(.*?[\\d)}!%])\\s*((?:[a-zA-Z]+\\.?)(?:\\s*\\^\\s*\\{?[23]\\}?)?(?:\\s*/\\s*[a-zA-Z]+(?:\\s*\\^\\s*\\{?[23]\\}?)?)?(?:\\s+[a-zA-Z]+\\.?)*)$");
+          "^(.*?(?:[\\d)}!%]|\\\\pi|π))\\s*((?:[a-zA-Z]+\\.?)(?:\\s*\\^\\s*\\{?[23]\\}?)?(?:\\s*/\\s*[a-zA-Z]+(?:\\s*\\^\\s*\\{?[23]\\}?)?)?(?:\\s+[a-zA-Z]+\\.?)*)$");
   private static final Set<String> MATH_WORDS =
       Set.of("pi", "e", "oo", "sqrt", "sin", "cos", "tan", "cot", "sec", "csc", "log", "ln", "lg", "exp", "i", "x", "y", "z", "n", "k", "a", "b", "c", "d", "t");
   private static final Set<String> JOINED_UNITS =
@@ -35,7 +35,7 @@ final class AnswerParser {
   private static final Set<String> SINGLE_LETTER_UNITS = Set.of("m", "g", "s", "h", "l", "L", "kg", "cm");
   private static final Pattern PERCENT_WORD = Pattern.compile("\\s*(?:percent|per cent|pct)$", Pattern.CASE_INSENSITIVE);
   private static final Pattern NAMED_POINT = Pattern.compile("^[A-Z]\\s*\\(");
-  private static final Pattern WORD = Pattern.compile("[A-Za-z]{4,}");
+  private static final Pattern WORD = Pattern.compile("(?<![\\\\A-Za-z])[A-Za-z]{4,}");
 
   private AnswerParser() {}
 
