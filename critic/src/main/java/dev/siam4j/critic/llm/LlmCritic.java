@@ -165,7 +165,12 @@ public final class LlmCritic implements Critic {
 
     private Builder() {}
 
-    /** Sets the model that answers YES or NO. */
+    /**
+     * Sets the model that answers YES or NO.
+     *
+     * @param value the generator, not closed by the critic
+     * @return this builder
+     */
     public Builder generator(Generator value) {
       Objects.requireNonNull(value, "value");
       if (generator != null) {
@@ -175,7 +180,12 @@ public final class LlmCritic implements Critic {
       return this;
     }
 
-    /** Sets a scorer: confidence becomes P(YES) rather than a share of votes. */
+    /**
+     * Sets a scorer: confidence becomes P(YES) rather than a share of votes.
+     *
+     * @param value scores the continuations "YES" and "NO"
+     * @return this builder
+     */
     public Builder scorer(TokenScorer value) {
       Objects.requireNonNull(value, "value");
       if (scorer != null) {
@@ -185,7 +195,12 @@ public final class LlmCritic implements Critic {
       return this;
     }
 
-    /** Sets the prompt; default {@link CriticPrompts#byLanguage()}. */
+    /**
+     * Sets the prompt; default {@link CriticPrompts#byLanguage()}.
+     *
+     * @param value the prompt
+     * @return this builder
+     */
     public Builder prompt(CriticPrompt value) {
       Objects.requireNonNull(value, "value");
       if (prompt != null) {
@@ -195,7 +210,12 @@ public final class LlmCritic implements Critic {
       return this;
     }
 
-    /** Sets how many answers are sampled per judgement, 1 to 100; default 5. */
+    /**
+     * Sets how many answers are sampled per judgement; default 5.
+     *
+     * @param value 1 to 100
+     * @return this builder
+     */
     public Builder votes(int value) {
       if (value < 1 || value > 100) {
         throw new IllegalArgumentException("votes must be in [1, 100], was " + value);
@@ -210,6 +230,9 @@ public final class LlmCritic implements Critic {
     /**
      * Sets the sampling of votes; default {@link #VOTE_SAMPLING}. At most 8 tokens: the answer is
      * one word.
+     *
+     * @param value the sampling
+     * @return this builder
      */
     public Builder sampling(SamplingOptions value) {
       Objects.requireNonNull(value, "value");
@@ -223,7 +246,12 @@ public final class LlmCritic implements Critic {
       return this;
     }
 
-    /** Sets the confidence from which the verdict is YES, in (0, 1]; default 0.5. */
+    /**
+     * Sets the confidence from which the verdict is YES; default 0.5.
+     *
+     * @param value in (0, 1]
+     * @return this builder
+     */
     public Builder threshold(double value) {
       if (!(value > 0 && value <= 1)) {
         throw new IllegalArgumentException("threshold must be in (0, 1], was " + value);
@@ -235,7 +263,12 @@ public final class LlmCritic implements Critic {
       return this;
     }
 
-    /** Sets the base seed of the votes; default 0. */
+    /**
+     * Sets the base seed of the votes; default 0.
+     *
+     * @param value any
+     * @return this builder
+     */
     public Builder seed(long value) {
       if (seed != null) {
         throw new IllegalStateException("seed was already set to " + seed);
