@@ -39,10 +39,13 @@ final class AnswerParser {
 
   private AnswerParser() {}
 
+  /** Longer answers are compared as text only: bounded work for pathological program output. */
+  static final int MAX_PARSED_CHARS = 5000;
+
   /** Parses cleaned text; anything unreadable becomes {@link Answer.Text}. */
   static Answer parse(String s) {
     s = s.strip();
-    if (s.isEmpty()) {
+    if (s.isEmpty() || s.length() > MAX_PARSED_CHARS) {
       return new Answer.Text(s);
     }
     try {
@@ -444,7 +447,7 @@ final class AnswerParser {
     if (s.endsWith("t") || s.endsWith("T")) {
       s = PERCENT_WORD.matcher(s).replaceFirst("%");
     }
-    Matcher u = letters ? UNIT_SUFFIX.matcher(s) : null;
+    Matcher u = letters && s.length() <= 200 ? UNIT_SUFFIX.matcher(s) : null;
     if (u != null && u.matches()) {
       String unit = u.group(2).strip();
       String first = unit.split("[\\s^/.]")[0];

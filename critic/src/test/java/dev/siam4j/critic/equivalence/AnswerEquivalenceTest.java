@@ -97,6 +97,38 @@ final class AnswerEquivalenceTest {
   }
 
   @Test
+  @Timeout(120)
+  void randomMathLikeText_neverThrowsAndAlwaysAnswers() {
+    java.util.Random random = new java.util.Random(20261130);
+    String alphabet = "0123456789.,+-*/^()[]{}=<>!%$ xyzabe\\_|±√π或元 ";
+    String[] tokens = {"\\frac", "\\sqrt", "\\boxed{", "\\left(", "\\right)", "\\pi", "\\infty", "\\cup", "Interval(", "Matrix([[", "sqrt(", "Rational(", "\\begin{pmatrix}", "\\end{pmatrix}", " or ", "\\\\", "&", "\\text{", "e", "**"};
+    for (int i = 0; i < 3000; i++) {
+      StringBuilder a = new StringBuilder();
+      int n = 1 + random.nextInt(30);
+      for (int j = 0; j < n; j++) {
+        if (random.nextInt(4) == 0) {
+          a.append(tokens[random.nextInt(tokens.length)]);
+        } else {
+          a.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+      }
+      String other = random.nextBoolean() ? "2" : a.reverse().toString();
+      Comparison c = rules.compare(a.toString(), other);
+      assertThat(c.result()).isNotNull();
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void hugeOutputs_areBoundedWork() {
+    String longList = "[" + "1, ".repeat(50_000) + "1]";
+    assertThat(rules.compare("[1, 1]", longList).result()).isNotNull();
+    assertThat(rules.compare("5 cm", "5" + " cm".repeat(20_000)).result()).isNotNull();
+    String nested = "(".repeat(20_000) + "1" + ")".repeat(20_000);
+    assertThat(rules.compare("1", nested).result()).isNotNull();
+  }
+
+  @Test
   void symbolic_usesSympyWhereRulesCannotRead() {
     AnswerEquivalence eq = AnswerEquivalence.builder().symbolic(TestSandbox.shared()).build();
     Comparison c = eq.compare("gamma(5)", "24");
