@@ -273,4 +273,92 @@ public final class LlamaModelFactory {
     GgufFile in = GgufFile.read(adapter);
     return GgufWriter.copyOf(in).set("adapter.lora.alpha", GgufValue.float32(alpha)).write(out);
   }
+
+  /**
+   * Writes a model that answers every prompt with {@code answer} and then ends: for tests and demos
+   * that need a predictable policy or judge. See {@link #writeScripted}.
+   *
+   * @param answer the completion of any prompt, not empty
+   * @param file where to write
+   * @return {@code file}
+   */
+  public static Path writeAnswering(String answer, Path file) {
+    return writeScripted(Map.of(), answer, file);
+  }
+
+  /**
+   * Writes a model whose completion depends only on the prompt's last character: {@code
+   * byLastChar.get(c)} for a prompt ending in the ASCII character {@code c}, {@code otherwise} for
+   * any other prompt; each answer is one token, followed by end of sequence. The answer wins by a
+   * logit margin of 64, so sampling at usual temperatures gives it too.
+   *
+   * <p>How: attention and feed-forward outputs are zero, so the last hidden state is the last
+   * token's embedding; embeddings are one-hot per key character, and the output matrix maps each
+   * key to its answer token and every answer token to end of sequence. (A chat template's prompt
+   * ends with its assistant header, so chat prompts get the answer of that header's last character.)
+   *
+   * @param byLastChar answers by the prompt's last character (ASCII), at most 60
+   * @param otherwise the answer to every other prompt, not empty
+   * @param file where to write
+   * @return {@code file}
+   */
+  public static Path writeScripted(Map<Character, String> byLastChar, String otherwise, Path file) {
+    Objects.requireNonNull(byLastChar, "byLastChar");
+    Objects.requireNonNull(otherwise, "otherwise");
+    if (otherwise.isEmpty() || byLastChar.containsValue("")) {
+      throw new IllegalArgumentException("answers must not be empty");
+    }
+    if (byLastChar.size() > 60) {
+      throw new IllegalArgumentException("at most 60 keyed answers, got " + byLastChar.size());
+    }
+    List<Character> keys = new ArrayList<>(byLastChar.keySet());
+    keys.sort(null);
+    List<String> answers = new ArrayList<>();
+    for (char c : keys) {
+      if (c >= 128) {
+        throw new IllegalArgumentException("key characters must be ASCII, got U+" + Integer.toHexString(c));
+      }
+      String a = byLastChar.get(c);
+      if (!answers.contains(a)) {
+        answers.add(a);
+      }
+    }
+    if (!answers.contains(otherwise)) {
+      answers.add(otherwise);
+    }
+    LlamaModelSpec spec = LlamaModelSpec.tiny().withExtraTokens(answers);
+    int e = spec.embeddingLength();
+    int v = spec.vocabularySize();
+    int defaultDim = keys.size(); // dims 0..keys-1: key characters; then "other"; then "answered"
+    int answeredDim = keys.size() + 1;
+    float big = 8f;
+    WeightSource weights =
+        (name, shape) -> {
+          int n = Math.toIntExact(shape.stream().mapToLong(Long::longValue).reduce(1, Math::multiplyExact));
+          float[] w = new float[n];
+          if (name.endsWith("_norm.weight")) {
+            java.util.Arrays.fill(w, 1f);
+          } else if (name.equals("token_embd.weight")) {
+            for (int t = 0; t < v; t++) {
+              int dim = defaultDim;
+              if (t >= BUILT_IN_TOKENS) {
+                dim = answeredDim;
+              } else if (t >= 3 && t < 3 + 128 && keys.contains((char) (t - 3))) {
+                dim = keys.indexOf((char) (t - 3));
+              }
+              w[t * e + dim] = 1f;
+            }
+          } else if (name.equals("output.weight")) {
+            for (int k = 0; k < keys.size(); k++) {
+              int answerToken = BUILT_IN_TOKENS + answers.indexOf(byLastChar.get(keys.get(k)));
+              w[answerToken * e + k] = big;
+            }
+            w[(BUILT_IN_TOKENS + answers.indexOf(otherwise)) * e + defaultDim] = big;
+            w[EOS_ID * e + answeredDim] = big;
+          }
+          // Every other matrix stays zero: attention and feed-forward add nothing.
+          return w;
+        };
+    return write(spec, weights, file);
+  }
 }

@@ -11,7 +11,8 @@ import dev.siam4j.core.RunStoreException;
 
 /**
  * The JSON mapping siam4j's files use: records as objects, {@code Optional} as value or null,
- * {@code Duration} as milliseconds, unknown fields ignored so newer files stay readable.
+ * {@code Duration} as milliseconds, map entries sorted by key (equal records give equal bytes),
+ * unknown fields ignored so newer files stay readable.
  *
  * <p>The mapper is thread-safe and shared; do not reconfigure it (use {@link #newMapper()}).
  */
@@ -35,6 +36,8 @@ public final class Json {
         .disable(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        // Map.copyOf's order changes from JVM to JVM: sort so equal records write equal bytes
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
         .build();
   }
 

@@ -20,9 +20,48 @@ import java.util.function.Consumer;
  * and can be tolerated ({@link #tolerateTornLastLine()}); any other line that does not parse is an
  * {@link InvalidInputException} naming file and line.
  *
+ * <p>A line that cannot be used is reported as a {@link LineException}; iteration may go on after
+ * one (the next {@code hasNext()} reads the following line), which is how readers skip bad lines.
+ *
  * <p>Not thread-safe. The creator closes it.
  */
 public final class JsonlReader implements Iterable<JsonlReader.Line>, AutoCloseable {
+
+  /** A line of a JSONL file that cannot be used: its message is "file:line: reason". */
+  public static final class LineException extends InvalidInputException {
+    private static final long serialVersionUID = 1L;
+    private final transient Path file;
+    private final long line;
+    private final String reason;
+
+    /**
+     * @param file the file
+     * @param line 1-based line number
+     * @param reason what is wrong with the line
+     * @param cause the parser's exception, possibly {@code null}
+     */
+    public LineException(Path file, long line, String reason, Throwable cause) {
+      super(file + ":" + line + ": " + reason, cause);
+      this.file = file;
+      this.line = line;
+      this.reason = reason;
+    }
+
+    /** @return the file */
+    public Path file() {
+      return file;
+    }
+
+    /** @return the 1-based line number */
+    public long line() {
+      return line;
+    }
+
+    /** @return what is wrong with the line, without file and line */
+    public String reason() {
+      return reason;
+    }
+  }
 
   /**
    * One parsed line.
@@ -43,8 +82,8 @@ public final class JsonlReader implements Iterable<JsonlReader.Line>, AutoClosea
       try {
         return Json.mapper().treeToValue(json, type);
       } catch (JsonProcessingException | IllegalArgumentException e) {
-        throw new InvalidInputException(
-            where() + "not a valid " + type.getSimpleName() + ": " + rootMessage(e), e);
+        throw new LineException(
+            file, number, "not a valid " + type.getSimpleName() + ": " + rootMessage(e), e);
       }
     }
   }
@@ -138,9 +177,9 @@ public final class JsonlReader implements Iterable<JsonlReader.Line>, AutoClosea
             try {
               JsonNode node = Json.mapper().readTree(text);
               if (node == null || !node.isObject()) {
-                throw new InvalidInputException(
-                    file + ":" + number + ": expected a JSON object, found "
-                        + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()));
+                throw new LineException(
+                    file, number, "expected a JSON object, found "
+                        + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()), null);
               }
               return new Line(file, number, node);
             } catch (JsonProcessingException e) {
@@ -149,8 +188,7 @@ public final class JsonlReader implements Iterable<JsonlReader.Line>, AutoClosea
                 tornLastLine = true;
                 return null;
               }
-              throw new InvalidInputException(
-                  file + ":" + number + ": not valid JSON: " + e.getOriginalMessage(), e);
+              throw new LineException(file, number, "not valid JSON: " + e.getOriginalMessage(), e);
             }
           }
           return null;

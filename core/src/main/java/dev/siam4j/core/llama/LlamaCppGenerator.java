@@ -34,6 +34,12 @@ import java.util.concurrent.Future;
  * before the native load. <strong>A loaded model starts a native non-daemon thread: a program that
  * loads one must end with {@link System#exit}.</strong>
  *
+ * <p>Reproducibility: sampling is seeded per sample, so a request repeated gives the same texts as
+ * long as the floating-point results are the same. With several parallel slots, llama.cpp may
+ * decode a sequence in batches of different composition from run to run, and some quantized
+ * kernels then round differently, which can change a sampled token; {@code parallelSlots(1)} gives
+ * bit-for-bit repeatable runs at the cost of throughput.
+ *
  * <p>Token counts: the binding reports neither the generated token count nor why generation
  * stopped, so {@link Completion#completionTokens()} is the completion re-tokenized (capped at the
  * token limit) and the finish reason is {@code LENGTH} when that count reaches the limit, {@code
@@ -84,38 +90,72 @@ public final class LlamaCppGenerator implements Generator, AutoCloseable {
     return generateAll(List.of(request)).get(0);
   }
 
+  /**
+   * Samples one completion with exactly this seed (where {@link #generate} derives a seed per
+   * sample): for adapters whose callers choose seeds themselves.
+   *
+   * @param prompt the prompt
+   * @param sampling the sampling options
+   * @param seed the seed, in [0, 2^31)
+   * @return the completion
+   * @throws GenerationFailedException when llama.cpp fails or the prompt does not fit a slot
+   */
+  public Completion complete(Prompt prompt, SamplingOptions sampling, long seed) {
+    Objects.requireNonNull(prompt, "prompt");
+    Objects.requireNonNull(sampling, "sampling");
+    if (seed < 0 || seed > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("seed must be in [0, 2^31), was " + seed);
+    }
+    return run(List.of(prompt), List.of(sampling), List.of(new long[] {seed})).get(0).get(0);
+  }
+
   /** Submits every sample of every request at once, so the parallel slots stay busy. */
   @Override
   public List<List<Completion>> generateAll(List<GenerationRequest> requests) {
     Objects.requireNonNull(requests, "requests");
+    List<Prompt> prompts = new ArrayList<>(requests.size());
+    List<SamplingOptions> sampling = new ArrayList<>(requests.size());
+    List<long[]> seeds = new ArrayList<>(requests.size());
+    for (GenerationRequest r : requests) {
+      Objects.requireNonNull(r, "request");
+      prompts.add(r.prompt());
+      sampling.add(r.sampling());
+      long[] s = new long[r.samples()];
+      for (int i = 0; i < s.length; i++) {
+        s[i] = r.sampleSeed(i);
+      }
+      seeds.add(s);
+    }
+    return run(prompts, sampling, seeds);
+  }
+
+  private List<List<Completion>> run(List<Prompt> prompts, List<SamplingOptions> sampling, List<long[]> seeds) {
     if (closed) {
       throw new IllegalStateException("this generator is closed");
     }
-    List<int[]> promptTokens = new ArrayList<>(requests.size());
-    List<List<Future<String>>> futures = new ArrayList<>(requests.size());
+    int[] promptTokens = new int[prompts.size()];
+    List<List<Future<String>>> futures = new ArrayList<>(prompts.size());
     try {
-      for (GenerationRequest r : requests) {
-        Objects.requireNonNull(r, "request");
-        int prompt = countPromptTokens(r.prompt(), r.sampling());
+      for (int q = 0; q < prompts.size(); q++) {
+        int prompt = countPromptTokens(prompts.get(q), sampling.get(q));
         if (prompt + 1 >= shared.options.slotContextSize()) {
           throw new GenerationFailedException(
               shared.options.model() + ": the prompt has " + prompt + " tokens; a slot holds "
                   + shared.options.slotContextSize() + " (contextSize / parallelSlots)");
         }
-        promptTokens.add(new int[] {prompt});
-        List<Future<String>> samples = new ArrayList<>(r.samples());
-        for (int i = 0; i < r.samples(); i++) {
-          InferenceParameters p = LlamaCppArgs.inference(r.prompt(), r.sampling(), r.sampleSeed(i));
+        promptTokens[q] = prompt;
+        List<Future<String>> samples = new ArrayList<>(seeds.get(q).length);
+        for (long seed : seeds.get(q)) {
+          InferenceParameters p = LlamaCppArgs.inference(prompts.get(q), sampling.get(q), seed);
           samples.add(shared.slots.submit(() -> shared.model.complete(p)));
         }
         futures.add(samples);
       }
-      List<List<Completion>> out = new ArrayList<>(requests.size());
-      for (int q = 0; q < requests.size(); q++) {
-        SamplingOptions s = requests.get(q).sampling();
+      List<List<Completion>> out = new ArrayList<>(prompts.size());
+      for (int q = 0; q < prompts.size(); q++) {
         List<Completion> completions = new ArrayList<>();
         for (Future<String> f : futures.get(q)) {
-          completions.add(toCompletion(f.get(), promptTokens.get(q)[0], s));
+          completions.add(toCompletion(f.get(), promptTokens[q], sampling.get(q)));
         }
         out.add(List.copyOf(completions));
       }

@@ -59,9 +59,31 @@ final class LlamaNatives {
   static synchronized boolean gpuOffloadSupported() {
     prepare();
     if (gpuOffload == null) {
-      gpuOffload = library.map(LlamaNatives::hasGpuBackend).orElse(false);
+      gpuOffload = library.or(LlamaNatives::hostLibrary).map(LlamaNatives::hasGpuBackend).orElse(false);
     }
     return gpuOffload;
+  }
+
+  /**
+   * The library a host provides: the jars with a GPU classifier (such as {@code
+   * cuda12-linux-x86-64}) ship no native library, so a CUDA build of libjllama is put in {@code
+   * de.kherud.llama.lib.path} or on {@code java.library.path}.
+   */
+  private static Optional<Path> hostLibrary() {
+    String name = System.mapLibraryName("jllama");
+    String libPath = System.getProperty(LIB_PATH_PROPERTY);
+    if (libPath != null && !libPath.equals(String.valueOf(privateFolder))) {
+      Path p = Path.of(libPath, name);
+      if (Files.isRegularFile(p)) {
+        return Optional.of(p);
+      }
+    }
+    for (String dir : System.getProperty("java.library.path", "").split(java.io.File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isRegularFile(Path.of(dir, name))) {
+        return Optional.of(Path.of(dir, name));
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean hasGpuBackend(Path lib) {
@@ -101,7 +123,8 @@ final class LlamaNatives {
     String resource = "/de/kherud/llama/" + osDir + "/" + archDir + "/" + file;
     try (InputStream in = LlamaNatives.class.getResourceAsStream(resource)) {
       if (in == null) {
-        // Let the binding find it its own way (java.library.path); the tmpdir guard still applies.
+        // GPU classifier jars carry no library: the binding finds the host's through
+        // java.library.path; the tmpdir guard still applies.
         return Optional.empty();
       }
       Path target = folder.resolve(file);

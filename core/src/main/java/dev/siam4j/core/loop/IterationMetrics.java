@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param sftExamples SFT examples built
  * @param pairs preference pairs built
  * @param dropped samples dropped by quality rules, by rule
+ * @param flagged samples kept but flagged by a quality rule, by rule (keys {@code flagged.*} of
+ *     {@link dev.siam4j.core.TrainingExamples#dropped()})
  * @param stageSeconds seconds spent per stage (all runs of the iteration together)
  * @param training final metrics of each training step, by "step-algorithm.metric"
  */
@@ -35,6 +37,7 @@ public record IterationMetrics(
     long sftExamples,
     long pairs,
     Map<String, Long> dropped,
+    Map<String, Long> flagged,
     Map<Stage, Double> stageSeconds,
     Map<String, Double> training) {
 
@@ -43,6 +46,7 @@ public record IterationMetrics(
     outcomes = Map.copyOf(Objects.requireNonNull(outcomes, "outcomes"));
     judges = Map.copyOf(Objects.requireNonNull(judges, "judges"));
     dropped = Map.copyOf(Objects.requireNonNull(dropped, "dropped"));
+    flagged = Map.copyOf(Objects.requireNonNull(flagged, "flagged"));
     stageSeconds = Map.copyOf(Objects.requireNonNull(stageSeconds, "stageSeconds"));
     training = Map.copyOf(Objects.requireNonNull(training, "training"));
   }

@@ -147,6 +147,9 @@ final class IterationRunner {
     return out;
   }
 
+  /** Keys of {@code TrainingExamples.dropped()} that count kept-but-flagged samples. */
+  static final String FLAGGED = "flagged.";
+
   static final Execution NO_CODE =
       new Execution(
           Outcome.ERROR,
@@ -482,13 +485,19 @@ final class IterationRunner {
     withCode = code[0];
     long[] counts = {0, 0};
     Map<String, Long> dropped = new TreeMap<>();
+    Map<String, Long> flagged = new TreeMap<>();
     forEach(
         files.data(),
         ProblemDataRecord.class,
         r -> {
           counts[0] += r.examples().sft().size();
           counts[1] += r.examples().pairs().size();
-          r.examples().dropped().forEach((k, v) -> dropped.merge(k, (long) v, Long::sum));
+          r.examples()
+              .dropped()
+              .forEach(
+                  (k, v) ->
+                      (k.startsWith(FLAGGED) ? flagged : dropped)
+                          .merge(k.startsWith(FLAGGED) ? k.substring(FLAGGED.length()) : k, (long) v, Long::sum));
         });
     Map<Stage, Double> seconds = new EnumMap<>(Stage.class);
     if (Files.exists(files.stageTimes())) {
@@ -502,7 +511,7 @@ final class IterationRunner {
     double passAtK = problems == 0 ? 0 : (double) solvedProblems / problems;
     return new IterationMetrics(
         iteration, problems, samples, withCode, outcomes, approved, passAt1, passAtK, judges,
-        counts[0], counts[1], dropped, seconds, training);
+        counts[0], counts[1], dropped, flagged, seconds, training);
   }
 
   private static <T> void forEach(Path file, Class<T> type, Consumer<T> action) {

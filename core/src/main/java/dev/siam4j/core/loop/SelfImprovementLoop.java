@@ -102,7 +102,7 @@ public final class SelfImprovementLoop {
     this.seed = b.seed != null ? b.seed : 0L;
     this.sampling = b.sampling != null ? b.sampling : SamplingOptions.DEFAULT;
     this.promptTemplate = b.promptTemplate != null ? b.promptTemplate : PromptTemplates.zeroShot();
-    this.codeExtractor = b.codeExtractor != null ? b.codeExtractor : CodeExtractors.lastFencedBlock();
+    this.codeExtractor = b.codeExtractor != null ? b.codeExtractor : CodeExtractors.defaultExtractor();
     EnumMap<Stage, Integer> c = new EnumMap<>(Stage.class);
     for (Stage s : Stage.values()) {
       c.put(s, b.concurrency.getOrDefault(s, 1));
@@ -313,6 +313,15 @@ public final class SelfImprovementLoop {
       return this;
     }
 
+    /**
+     * The problems of a source, which each stage reads afresh; same as
+     * {@code problems(source.asIterable())}.
+     */
+    public Builder problems(dev.siam4j.core.problems.ProblemSource source) {
+      Objects.requireNonNull(source, "problems");
+      return problems(source.asIterable());
+    }
+
     /** The run folder, where every record goes and from which a rerun resumes. Required. */
     public Builder runFolder(Path value) {
       Objects.requireNonNull(value, "runFolder");
@@ -435,7 +444,7 @@ public final class SelfImprovementLoop {
       return this;
     }
 
-    /** How a program is found in a completion. Default {@link CodeExtractors#lastFencedBlock()}. */
+    /** How a program is found in a completion. Default {@link CodeExtractors#defaultExtractor()}. */
     public Builder codeExtractor(CodeExtractor value) {
       Objects.requireNonNull(value, "codeExtractor");
       once(codeExtractor, "codeExtractor");
