@@ -51,4 +51,37 @@ final class LlmCriticOnLlamaCppTest {
       assertThat(critic.judgeAll(requests)).isEqualTo(verdicts);
     }
   }
+
+  /**
+   * A scripted model (its answer depends on the prompt's last character) as the critic behind the
+   * rules: YES for outputs ending in 4, NO otherwise. Checks votes, confidence and the cascade's
+   * routing end to end on real llama.cpp.
+   */
+  @Test
+  void scriptedModel_decidesWhatTheRulesLeaveOpen(@TempDir Path dir) {
+    Path model = LlamaModelFactory.writeScripted(java.util.Map.of('4', "YES"), "NO", dir.resolve("judge.gguf"));
+    try (LlamaCppGenerator generator =
+        LlamaCppGenerator.open(LlamaCppOptions.builder(model).contextSize(2048).parallelSlots(2).threads(1).build())) {
+      LlmCritic llm =
+          LlmCritic.builder()
+              .generator(generator)
+              .prompt(CriticPrompts.raw("Question: {question}\nReference: {reference}\nOutput: {output}"))
+              .votes(3)
+              .build();
+      List<Verdict> direct = llm.judgeAll(List.of(Requests.printed("a", "24", "24"), Requests.printed("b", "24", "27")));
+      assertThat(direct).extracting(Verdict::correct).containsExactly(true, false);
+      assertThat(direct).extracting(Verdict::confidence).containsExactly(1.0, 0.0);
+      assertThat(direct.get(0).rationale()).contains("3 of 3 votes YES");
+
+      dev.siam4j.core.Critic cascade =
+          dev.siam4j.critic.Critics.cascade(dev.siam4j.critic.equivalence.AnswerEquivalence.rules(), llm);
+      List<Verdict> vs =
+          cascade.judgeAll(List.of(
+              Requests.printed("c", "gamma(5)", "24"),
+              Requests.printed("d", "gamma(5)", "23"),
+              Requests.printed("e", "\\frac{1}{2}", "0.5")));
+      assertThat(vs).extracting(Verdict::judge).containsExactly("llm", "llm", "rules");
+      assertThat(vs).extracting(Verdict::correct).containsExactly(true, false, true);
+    }
+  }
 }

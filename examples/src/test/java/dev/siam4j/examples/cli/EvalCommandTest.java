@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.siam4j.core.gguf.LlamaModelFactory;
-import dev.siam4j.core.gguf.LlamaModelSpec;
 import dev.siam4j.core.jsonl.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -61,11 +60,14 @@ final class EvalCommandTest {
     assertThat(r.err().strip()).isEqualTo("siam4j: --critic cascade needs --model (the model is the LLM critic)");
   }
 
-  /** Real llama.cpp on a tiny random model, real sandbox, the model also as LLM critic. */
+  /**
+   * Real llama.cpp on a generated model that always writes {@code print(2 + 2)} in a fence, the
+   * real sandbox, and the model also as LLM critic: 2+2 is right, 3*3 is not.
+   */
   @Test
   @Tag("slow")
   void model_generatesRunsAndJudges(@TempDir Path models) throws Exception {
-    Path model = LlamaModelFactory.writeRandom(LlamaModelSpec.tiny(), 42, models.resolve("tiny.gguf"));
+    Path model = LlamaModelFactory.writeAnswering("print(2 + 2)\n```", models.resolve("policy.gguf"));
     Path problems = Files.writeString(dir.resolve("toy.jsonl"),
         "{\"id\": \"p1\", \"question\": \"What is 2+2?\", \"answer\": \"4\"}\n"
             + "{\"id\": \"p2\", \"question\": \"What is 3*3?\", \"answer\": \"9\"}\n");
@@ -78,7 +80,9 @@ final class EvalCommandTest {
     assertThat(report.at("/overall/problems").asInt()).isEqualTo(2);
     assertThat(report.at("/overall/samples").asInt()).isEqualTo(4);
     assertThat(report.at("/bySource/toy/problems").asInt()).isEqualTo(2);
-    assertThat(report.at("/overall/critic/accuracy").asDouble()).isBetween(0.0, 1.0);
+    assertThat(report.at("/overall/rules/accuracy").asDouble()).isEqualTo(0.5);
+    assertThat(report.at("/overall/rules/passAt1").asDouble()).isEqualTo(0.5);
+    assertThat(report.at("/overall/critic/majAtK").asDouble()).isEqualTo(0.5);
     assertThat(r.err()).contains("evaluated 2 problems, 4 samples");
   }
 }
