@@ -70,6 +70,27 @@ final class JudgeCommandTest {
     assertThat(r.err().strip()).isEqualTo("judged 1: 1 equal, 0 not equal, 0 unknown (1 by sympy)");
   }
 
+  /** Real llama.cpp on a generated model that answers YES to everything, as the LLM critic. */
+  @Test
+  void model_decidesWhatRulesLeaveOpen(@TempDir Path models) throws Exception {
+    Path model = dev.siam4j.core.gguf.LlamaModelFactory.writeAnswering("YES", models.resolve("judge.gguf"));
+    Path in = Files.writeString(dir.resolve("cases.jsonl"),
+        "{\"reference\": \"gamma(5)\", \"prediction\": \"24\", \"question\": \"What is 4!?\", \"code\": \"print(24)\"}\n"
+            + "{\"reference\": \"5\", \"prediction\": \"6\"}\n");
+    Run r = run("judge", "--input", in.toString(), "--no-symbolic", "--model", model.toString(), "--critic-votes", "3");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<JsonNode> lines = r.lines();
+    assertThat(lines.get(0).path("result").asText()).isEqualTo("UNKNOWN");
+    assertThat(lines.get(0).path("judge").asText()).isEqualTo("llm");
+    assertThat(lines.get(0).path("correct").asBoolean()).isTrue();
+    assertThat(lines.get(0).path("confidence").asDouble()).isEqualTo(1.0);
+    assertThat(lines.get(0).path("rationale").asText()).isEqualTo("3 of 3 votes YES");
+    assertThat(lines.get(1).path("judge").asText()).isEqualTo("rules");
+    assertThat(lines.get(1).path("correct").asBoolean()).isFalse();
+    assertThat(r.err().strip())
+        .isEqualTo("judged 2: 0 equal, 1 not equal, 1 unknown (0 by sympy, 1 by the LLM critic)");
+  }
+
   @Test
   void missingField_isMisuseNamingFileAndLine() throws Exception {
     Path in = Files.writeString(dir.resolve("bad.jsonl"), "{\"reference\": \"1\"}\n");
