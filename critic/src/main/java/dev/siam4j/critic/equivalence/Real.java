@@ -186,7 +186,7 @@ final class Real {
       }
       return exact(n == 0 ? BigRational.ONE : BigRational.ZERO);
     }
-    long bits = (long) Math.abs((long) n) * Math.max(base.num.bitLength(), base.den.bitLength());
+    long bits = Math.abs((long) n) * Math.max(base.num.bitLength(), base.den.bitLength());
     if (bits > MAX_EXACT_BITS) {
       return null;
     }
