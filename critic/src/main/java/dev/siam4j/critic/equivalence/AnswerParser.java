@@ -437,7 +437,10 @@ final class AnswerParser {
       s = CURRENCY.matcher(s).replaceFirst("");
     }
     if (s.startsWith("百分之")) {
-      s = s.substring(3).strip() + "%";
+      s = ChineseNumerals.replaceWhole(s.substring(3)).strip() + "%";
+    }
+    if (!s.isEmpty() && s.charAt(0) > 0x3000) {
+      s = ChineseNumerals.replaceWhole(s);
     }
     boolean letters = AnswerText.hasLetters(s);
     if (letters && AnswerText.hasCjk(s)) {

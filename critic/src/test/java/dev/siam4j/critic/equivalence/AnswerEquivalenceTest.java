@@ -78,6 +78,14 @@ final class AnswerEquivalenceTest {
   }
 
   @Test
+  void chineseWords_thatStartWithANumeral_areNotNumbers() {
+    assertThat(rules.compare("三角形", "3").result()).isNotEqualTo(Equivalence.EQUAL);
+    assertThat(rules.compare("一些", "1").result()).isNotEqualTo(Equivalence.EQUAL);
+    assertThat(ChineseNumerals.value("九十九")).isEqualTo(new java.math.BigInteger("99"));
+    assertThat(ChineseNumerals.value("一二")).isNull();
+  }
+
+  @Test
   void leadingZeros_areTheSameInteger() {
     assertThat(rules.compare("016", "16").result()).isEqualTo(Equivalence.EQUAL);
   }
