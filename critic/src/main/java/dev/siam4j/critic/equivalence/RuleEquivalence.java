@@ -19,6 +19,15 @@ final class RuleEquivalence implements AnswerEquivalence {
   public Comparison compare(String reference, String prediction) {
     java.util.Objects.requireNonNull(reference, "reference");
     java.util.Objects.requireNonNull(prediction, "prediction");
+    try {
+      return compareUnchecked(reference, prediction);
+    } catch (RuntimeException | StackOverflowError e) {
+      // the rules must never fail a run: an answer they choke on is one they cannot decide
+      return new Comparison(Equivalence.UNKNOWN, "none", "rules failed: " + e);
+    }
+  }
+
+  private Comparison compareUnchecked(String reference, String prediction) {
     String r = reference.strip();
     String p = prediction.strip();
     if (r.isEmpty()) {
