@@ -26,7 +26,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -94,38 +93,60 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread shutdownHook;
   private final Path hostWorkBase;
-  private final long addressSpace;
 
   private PythonSandbox(Settings settings) {
     this.settings = settings;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
-    this.watchdog =
-        Executors.newSingleThreadScheduledExecutor(
+    var dog =
+        new java.util.concurrent.ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread t = new Thread(r, "siam4j-sandbox-watchdog-" + id);
               t.setDaemon(true);
               return t;
             });
+    dog.setRemoveOnCancelPolicy(true); // one cancelled timer per program must not pile up
+    this.watchdog = dog;
     this.hostWorkBase = settings.network() == NetworkIsolation.NAMESPACE ? null : hostTempDir();
     this.shutdownHook = new Thread(this::closeQuietly, "siam4j-sandbox-shutdown-" + id);
     Runtime.getRuntime().addShutdownHook(shutdownHook);
-    List<Zygote> started = new ArrayList<>();
-    try {
-      started.addAll(startAll());
-    } catch (RuntimeException e) {
-      started.forEach(Zygote::close);
-      closeQuietly();
-      throw e;
-    }
-    this.addressSpace = started.get(0).ready().path("addressSpace").asLong();
-    for (int slot = 0; slot < started.size(); slot++) {
-      Worker w = new Worker(slot, started.get(slot), queue, this::startWorker, settings,
-          watchdog, closed);
+    for (int slot = 0; slot < settings.workers(); slot++) {
+      Worker w = new Worker(slot, queue, this::startWorker, settings, watchdog, closed);
       workers.add(w);
       Thread t = new Thread(w, "siam4j-sandbox-" + id + "-" + slot);
       t.setDaemon(true);
       threads.add(t);
-      t.start();
+    }
+    threads.forEach(Thread::start);
+    try {
+      awaitReady();
+    } catch (RuntimeException e) {
+      closeQuietly();
+      throw e;
+    }
+  }
+
+  private void awaitReady() {
+    RuntimeException failure = null;
+    long space = 0;
+    for (Worker w : workers) {
+      try {
+        space = Math.max(space, w.ready.get().ready().path("addressSpace").asLong());
+      } catch (ExecutionException e) {
+        failure = e.getCause() instanceof RuntimeException re
+            ? re : new ExecutionFailedException(e.getCause().getMessage(), e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure = new ExecutionFailedException("interrupted while starting the sandbox", e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    if (space + (64L << 20) > settings.limits().memoryBytes()) {
+      throw new IllegalArgumentException("memoryBytes (" + settings.limits().memoryBytes()
+          + ") leaves programs no room: the warm interpreter alone uses " + space
+          + " bytes of address space; allow at least 64 MiB more");
     }
   }
 
@@ -324,44 +345,6 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
     }
   }
 
-  private List<Zygote> startAll() {
-    List<Zygote> started = new ArrayList<>();
-    var pool = Executors.newFixedThreadPool(settings.workers());
-    try {
-      List<Future<Zygote>> futures = new ArrayList<>();
-      for (int slot = 0; slot < settings.workers(); slot++) {
-        int s = slot;
-        futures.add(pool.submit(() -> startWorker(s)));
-      }
-      RuntimeException failure = null;
-      for (Future<Zygote> f : futures) {
-        try {
-          started.add(f.get());
-        } catch (ExecutionException e) {
-          failure = e.getCause() instanceof RuntimeException re
-              ? re : new ExecutionFailedException(e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          failure = new ExecutionFailedException("interrupted while starting the sandbox", e);
-        }
-      }
-      if (failure != null) {
-        started.forEach(Zygote::close);
-        throw failure;
-      }
-      long space = started.get(0).ready().path("addressSpace").asLong();
-      if (space + (64L << 20) > settings.limits().memoryBytes()) {
-        started.forEach(Zygote::close);
-        throw new IllegalArgumentException("memoryBytes (" + settings.limits().memoryBytes()
-            + ") leaves programs no room: the warm interpreter alone uses " + space
-            + " bytes of address space; allow at least 64 MiB more");
-      }
-      return started;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
   private Zygote startWorker(int slot) {
     boolean namespace = settings.network() == NetworkIsolation.NAMESPACE;
     boolean dropUid = ZygoteCommand.root()
@@ -490,8 +473,8 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
 
     /** @param count worker processes (default: available processors) */
     public Builder workers(int count) {
-      if (count <= 0) {
-        throw new IllegalArgumentException("workers must be positive, was " + count);
+      if (count <= 0 || count > 4096) {
+        throw new IllegalArgumentException("workers must be in [1, 4096], was " + count);
       }
       workers = once(workers, count, "workers");
       return this;
@@ -665,7 +648,8 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
           pick(preload, Settings::preload, DEFAULT_PRELOAD),
           pick(killGrace, Settings::killGrace, Duration.ofMillis(100)),
           pick(startupTimeout, Settings::startupTimeout, Duration.ofSeconds(120)),
-          200_000);
+          // a uid range of its own, so that sandboxes on one host never share process limits
+          1_000_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 18) * 4096);
       return new PythonSandbox(s);
     }
 

@@ -16,7 +16,8 @@ public enum SandboxMode {
    * stays patched). Limits are per worker: memory and file size by rlimits, wall time by an
    * interval timer (a program that swallows the timer's exception is stopped by killing the
    * worker). A program that kills or exits its worker ({@code os.kill}, a crash) costs a worker
-   * restart and is reported as {@code KILLED} or {@code ERROR}, not retried.
+   * restart and is reported as {@code KILLED} or {@code ERROR}, not retried. Without bubblewrap,
+   * a worker whose JVM was killed notices only after its current program ends or times out.
    */
   REUSE
 }

@@ -46,14 +46,12 @@ final class Worker implements Runnable {
 
   Worker(
       int slot,
-      Zygote first,
       BlockingQueue<Task> queue,
       IntFunction<Zygote> starter,
       PythonSandbox.Settings settings,
       ScheduledExecutorService watchdog,
       AtomicBoolean closed) {
     this.slot = slot;
-    this.zygote = first;
     this.queue = queue;
     this.starter = starter;
     this.settings = settings;
@@ -61,8 +59,23 @@ final class Worker implements Runnable {
     this.closed = closed;
   }
 
+  /** Completed with the worker's first process once it is warm, or with why it did not start. */
+  final CompletableFuture<Zygote> ready = new CompletableFuture<>();
+
+  /**
+   * Starts the worker's process on this thread, then serves the queue. Processes must be started
+   * by a thread that lives as long as they do: bubblewrap's --die-with-parent kills the sandbox
+   * when the thread that started it ends.
+   */
   @Override
   public void run() {
+    try {
+      zygote = starter.apply(slot);
+      ready.complete(zygote);
+    } catch (RuntimeException | Error e) {
+      ready.completeExceptionally(e);
+      return;
+    }
     try {
       while (true) {
         Task task;

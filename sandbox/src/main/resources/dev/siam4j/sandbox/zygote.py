@@ -24,6 +24,8 @@ import select
 import shutil
 import signal
 import stat
+import tempfile
+import threading
 import time
 import traceback
 import types
@@ -37,6 +39,35 @@ for _name in _CONFIG["preload"]:
         _preloaded.append(_name)
     except Exception as _e:  # a missing optional library is reported, not fatal
         _failed.append(_name + ": " + type(_e).__name__ + ": " + str(_e))
+
+# Exercise the preloaded libraries once so that their lazy imports and caches are warm in every
+# forked child: without this the first sympy.solve in each child costs seconds, not milliseconds.
+_WARMUP = {
+    "sympy": """
+import sympy
+x, y = sympy.symbols('x y')
+sympy.solve(x**2 - 5*x + 6, x)
+sympy.solve([x + y - 3, x - y - 1], [x, y])
+sympy.solveset(x**2 - 4, x, domain=sympy.S.Reals)
+sympy.simplify(sympy.sin(x)**2 + sympy.cos(x)**2)
+sympy.factor(x**2 - 1); sympy.expand((x + 1)**3); sympy.diff(x**3, x)
+sympy.integrate(x**2, (x, 0, 1)); sympy.limit(sympy.sin(x) / x, x, 0)
+sympy.Rational(1, 3) + sympy.Rational(1, 6); sympy.nsimplify(0.5); sympy.N(sympy.pi, 20)
+sympy.Matrix([[1, 2], [3, 4]]).det(); sympy.isprime(97); sympy.factorint(360)
+sympy.binomial(10, 3); sympy.sqrt(8); sympy.Eq(x, 1); sympy.latex(x**2); str(x**2 / 3)
+""",
+    "numpy": """
+import numpy as np
+a = np.arange(10.0)
+np.linalg.solve(np.eye(2), np.ones(2)); a.sum(); a.mean(); np.sqrt(a); np.round(a, 2); str(a)
+""",
+}
+for _name in _preloaded:
+    if _name in _WARMUP:
+        try:
+            exec(compile(_WARMUP[_name], "<warmup>", "exec"), {"__name__": "__warmup__"})
+        except Exception as _e:
+            _failed.append(_name + " warm-up: " + type(_e).__name__ + ": " + str(_e))
 
 try:
     _LIBC = ctypes.CDLL(None, use_errno=True)
@@ -524,6 +555,7 @@ def _on_alarm(signum, frame):
 
 
 _REUSE_BASE = None
+_REUSE_STDIN = open(os.devnull)  # always at end of file; shared by the programs of this worker
 
 
 def _reuse_setup():
@@ -546,7 +578,10 @@ def _reuse_setup():
 
 
 def _run_reused(code):
+    global _REUSE_STDIN
     environ, path, workdir, real_exit, real_sys_exit = _REUSE_BASE
+    if _REUSE_STDIN.closed:
+        _REUSE_STDIN = open(os.devnull)
     shared = [0]
     out_sink, err_sink = _CappedSink(shared), _CappedSink(shared)
     out = io.TextIOWrapper(io.BufferedWriter(out_sink, 1 << 16), encoding="utf-8",
@@ -554,7 +589,7 @@ def _run_reused(code):
     err = io.TextIOWrapper(io.BufferedWriter(err_sink, 1 << 16), encoding="utf-8",
                            errors="backslashreplace")
     saved = sys.stdout, sys.stderr, sys.stdin
-    sys.stdout, sys.stderr, sys.stdin = out, err, open(os.devnull)
+    sys.stdout, sys.stderr, sys.stdin = out, err, _REUSE_STDIN
     header = {"timeout": False, "outputLimit": False, "cancelled": False}
     status = 0
 

@@ -16,7 +16,7 @@ final class PythonSandboxBuilderTest {
   void setters_rejectBadValuesAtOnce() {
     PythonSandbox.Builder b = PythonSandbox.builder();
     assertThatThrownBy(() -> b.workers(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("workers must be positive, was 0");
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("workers must be in [1, 4096], was 0");
     assertThatThrownBy(() -> b.wallTime(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("wallTime must be positive, was PT0S");
     assertThatThrownBy(() -> b.memoryBytes(1024))

@@ -118,6 +118,15 @@ final class PythonSandboxTest {
   }
 
   @Test
+  void signalThatNoLimitExplains_isKilled() {
+    Execution e = sandbox.execute("import os, signal\nprint('before')\nos.kill(os.getpid(), signal.SIGSEGV)");
+    assertThat(e.outcome()).isEqualTo(Outcome.KILLED);
+    assertThat(e.exitCode()).isEqualTo(-1);
+    assertThat(e.stderr()).endsWith("killed by signal 11\n");
+    assertThat(e.answer()).isEmpty();
+  }
+
+  @Test
   void environment_isCleanAndStdinAtEof() {
     Execution e = sandbox.execute(
         "import os, sys\nprint(sorted(os.environ))\nprint(repr(sys.stdin.read()))");

@@ -9,6 +9,8 @@ import java.util.Map;
 
 /** A {@link ProblemFormat} that follows a {@link FieldMapping}. */
 final class MappedFormat implements ProblemFormat {
+  private static final String METADATA = "metadata";
+
   private final FieldMapping mapping;
 
   MappedFormat(FieldMapping mapping) {
@@ -31,7 +33,18 @@ final class MappedFormat implements ProblemFormat {
     if (mapping.otherFieldsAsMetadata()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        if (!mapping.isMapped(e.getKey()) && !e.getValue().isNull()) {
+        if (mapping.isMapped(e.getKey()) || e.getValue().isNull()) {
+          continue;
+        }
+        if (e.getKey().equals(METADATA) && e.getValue().isObject()) {
+          // a "metadata" object, as siam4j's own files write it, gives its fields one by one
+          e.getValue().fields().forEachRemaining(
+              m -> {
+                if (!m.getValue().isNull()) {
+                  metadata.put(m.getKey(), LineContext.metadataText(m.getValue()));
+                }
+              });
+        } else {
           metadata.put(e.getKey(), LineContext.metadataText(e.getValue()));
         }
       }

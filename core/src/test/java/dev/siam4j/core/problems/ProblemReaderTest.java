@@ -44,6 +44,15 @@ final class ProblemReaderTest {
   }
 
   @Test
+  void plainForm_spreadsAMetadataObjectIntoItsFields() throws IOException {
+    Path file = write("meta.jsonl",
+        "{\"id\":\"p1\",\"question\":\"q?\",\"answer\":\"1\",\"metadata\":"
+            + "{\"category\":\"ratio\",\"level\":2,\"none\":null},\"extra\":\"x\"}\n");
+    assertThat(readAll(ProblemSources.plain(file)).get(0).metadata())
+        .isEqualTo(Map.of("category", "ratio", "level", "2", "extra", "x"));
+  }
+
+  @Test
   void plainForm_generatesIdsFromSourceAndLineAndDefaultsTheSourceToTheFileName()
       throws IOException {
     Path file = write("data.jsonl",

@@ -160,7 +160,16 @@ final class ExportCommand implements Callable<Integer> {
       result.put("decontaminated", dropped);
     }
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println(Json.toLine(result));
+    try {
+      // the summary keeps its reading order (the shared mapper sorts map keys)
+      stdout.println(
+          Json.mapper()
+              .writer()
+              .without(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+              .writeValueAsString(result));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the export summary", e);
+    }
     stdout.flush();
     return 0;
   }

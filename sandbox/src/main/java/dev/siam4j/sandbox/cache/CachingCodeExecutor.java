@@ -125,10 +125,22 @@ public final class CachingCodeExecutor implements CodeExecutor, AutoCloseable {
     cache.invalidateAll();
   }
 
+  /**
+   * Closes the wrapped executor when it is {@link AutoCloseable}.
+   *
+   * @throws dev.siam4j.core.ExecutionFailedException when closing it failed
+   */
   @Override
-  public void close() throws Exception {
+  public void close() {
     if (delegate instanceof AutoCloseable c) {
-      c.close();
+      try {
+        c.close();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new dev.siam4j.core.ExecutionFailedException(
+            "cannot close the cached executor " + delegate, e);
+      }
     }
   }
 

@@ -153,7 +153,8 @@ final class HttpCodeExecutorTest {
         .requestTimeout(Duration.ofMillis(300)).retries(0).build()) {
       Execution e = http.execute("print(1)");
       assertThat(e.outcome()).isEqualTo(Outcome.SANDBOX_FAILURE);
-      assertThat(e.stderr()).contains("HttpTimeoutException");
+      // HttpConnectTimeoutException (a subtype) when the deadline falls while connecting, as under load
+      assertThat(e.stderr()).containsPattern("Http(Connect)?TimeoutException");
     }
   }
 

@@ -1,0 +1,259 @@
+package dev.siam4j.examples.quickstart;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.siam4j.core.InvalidInputException;
+import dev.siam4j.core.RunStoreException;
+import dev.siam4j.core.jsonl.Json;
+import dev.siam4j.core.loop.IterationMetrics;
+import dev.siam4j.core.loop.Stage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What a quickstart measured, for {@link QuickstartReport} and {@code metrics.json}: per seed run
+ * and per iteration (0 is the seed model), accuracy on each test split and group, rule-scored and
+ * critic-scored, with the share of correct programs grounded in the question; per iteration the
+ * loop's counts and seconds per stage; and the ablations.
+ *
+ * @param title the report's title
+ * @param configuration what was run (model, iterations, samples per problem, ...), shown as given
+ *     and kept sorted by key
+ * @param runs one per seed, at least one
+ * @param ablations comparisons of two or more arms; may be empty
+ */
+public record QuickstartResults(
+    String title, Map<String, String> configuration, List<SeedRun> runs, List<Ablation> ablations) {
+
+  /** Validates and copies. */
+  public QuickstartResults {
+    Objects.requireNonNull(title, "title");
+    configuration = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(configuration, "configuration")));
+    runs = List.copyOf(Objects.requireNonNull(runs, "runs"));
+    ablations = List.copyOf(Objects.requireNonNull(ablations, "ablations"));
+    if (runs.isEmpty()) {
+      throw new IllegalArgumentException("runs must not be empty");
+    }
+  }
+
+  /**
+   * One run of the loop from one seed.
+   *
+   * @param seed its seed
+   * @param iterations in order, the first usually iteration 0 (the seed model, no loop stats)
+   */
+  public record SeedRun(long seed, List<IterationResult> iterations) {
+    /** Validates and copies. */
+    public SeedRun {
+      iterations = List.copyOf(Objects.requireNonNull(iterations, "iterations"));
+      if (iterations.isEmpty()) {
+        throw new IllegalArgumentException("iterations must not be empty");
+      }
+    }
+  }
+
+  /**
+   * The model after one iteration (0: the seed model), evaluated.
+   *
+   * @param iteration 0 for the seed model, then 1, 2, ...
+   * @param scores one per (split, group)
+   * @param loop what the loop did in this iteration; empty for iteration 0
+   */
+  public record IterationResult(int iteration, List<Score> scores, Optional<LoopStats> loop) {
+    /** Validates and copies. */
+    public IterationResult {
+      if (iteration < 0) {
+        throw new IllegalArgumentException("iteration must not be negative, was " + iteration);
+      }
+      scores = List.copyOf(Objects.requireNonNull(scores, "scores"));
+      Objects.requireNonNull(loop, "loop");
+    }
+  }
+
+  /**
+   * Evaluation of one group of one split.
+   *
+   * @param split {@code "test-id"} or {@code "test-ood"} (any name is shown as given)
+   * @param group {@code "seen"}, {@code "paraphrase"}, {@code "new"} (any name is shown as given)
+   * @param evaluated answers evaluated (problems times samples per problem)
+   * @param ruleCorrect judged correct by the answer-equivalence rules alone
+   * @param criticCorrect judged correct by the critic cascade
+   * @param groundedCorrect judged correct by the cascade and whose program is grounded in the
+   *     question (its numbers come from the question)
+   * @param meanResponseTokens mean length of the responses, in tokens
+   */
+  public record Score(
+      String split,
+      String group,
+      long evaluated,
+      long ruleCorrect,
+      long criticCorrect,
+      long groundedCorrect,
+      double meanResponseTokens) {
+
+    /** Validates: counts not negative, none above {@code evaluated}, grounded within critic-correct. */
+    public Score {
+      Objects.requireNonNull(split, "split");
+      Objects.requireNonNull(group, "group");
+      if (evaluated < 0 || ruleCorrect < 0 || criticCorrect < 0 || groundedCorrect < 0) {
+        throw new IllegalArgumentException("counts must not be negative");
+      }
+      if (ruleCorrect > evaluated || criticCorrect > evaluated) {
+        throw new IllegalArgumentException("correct answers cannot outnumber the " + evaluated + " evaluated");
+      }
+      if (groundedCorrect > criticCorrect) {
+        throw new IllegalArgumentException(
+            "groundedCorrect (" + groundedCorrect + ") cannot exceed criticCorrect (" + criticCorrect + ")");
+      }
+      if (!(meanResponseTokens >= 0) || Double.isInfinite(meanResponseTokens)) {
+        throw new IllegalArgumentException("meanResponseTokens must be finite and not negative, was " + meanResponseTokens);
+      }
+    }
+
+    /** @return share judged correct by the rules; 0 when nothing was evaluated */
+    public double ruleAccuracy() {
+      return share(ruleCorrect, evaluated);
+    }
+
+    /** @return share judged correct by the critic cascade; 0 when nothing was evaluated */
+    public double criticAccuracy() {
+      return share(criticCorrect, evaluated);
+    }
+
+    /** @return share correct by the critic and grounded: what the claims rest on */
+    public double groundedAccuracy() {
+      return share(groundedCorrect, evaluated);
+    }
+
+    /** @return share of critic-correct answers whose program is grounded; 0 when none is correct */
+    public double groundedShare() {
+      return share(groundedCorrect, criticCorrect);
+    }
+
+    private static double share(long part, long whole) {
+      return whole == 0 ? 0.0 : (double) part / whole;
+    }
+  }
+
+  /**
+   * What the loop did in one iteration.
+   *
+   * @param samples solutions sampled
+   * @param approved samples the critic judged correct
+   * @param sftExamples SFT examples built
+   * @param pairs preference pairs built
+   * @param stageSeconds seconds per stage ({@code "generate"}, {@code "execute"}, ...), in order
+   */
+  public record LoopStats(long samples, long approved, long sftExamples, long pairs, Map<String, Double> stageSeconds) {
+    /** Validates and copies, keeping the stages' order. */
+    public LoopStats {
+      if (samples < 0 || approved < 0 || sftExamples < 0 || pairs < 0) {
+        throw new IllegalArgumentException("counts must not be negative");
+      }
+      stageSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(stageSeconds, "stageSeconds")));
+    }
+
+    /**
+     * The loop's own metrics of one iteration, as the report shows them: stages in their order,
+     * named in lower case ({@code "build data"}).
+     *
+     * @param metrics what {@code SelfImprovementLoop} wrote for the iteration
+     * @return samples, approved, SFT examples, pairs and seconds per stage
+     */
+    public static LoopStats from(IterationMetrics metrics) {
+      Objects.requireNonNull(metrics, "metrics");
+      Map<String, Double> seconds = new LinkedHashMap<>();
+      for (Stage stage : Stage.values()) {
+        Double s = metrics.stageSeconds().get(stage);
+        if (s != null) {
+          seconds.put(stage.name().toLowerCase(Locale.ROOT).replace('_', ' '), s);
+        }
+      }
+      return new LoopStats(metrics.samples(), metrics.approved(), metrics.sftExamples(), metrics.pairs(), seconds);
+    }
+
+    /** @return seconds of all stages together */
+    public double totalSeconds() {
+      return stageSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+  }
+
+  /**
+   * A comparison of arms (rule-only against cascade, DPO against DPO+NLL, ...), as series of one
+   * metric per iteration.
+   *
+   * @param name short title ({@code "DPO vs DPO+NLL"})
+   * @param description what was compared and how, one or two sentences
+   * @param series one per (arm, metric); arms with the same metric are drawn in one chart
+   */
+  public record Ablation(String name, String description, List<Series> series) {
+    /** Validates and copies. */
+    public Ablation {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(description, "description");
+      series = List.copyOf(Objects.requireNonNull(series, "series"));
+    }
+  }
+
+  /**
+   * One arm's values of one metric, per iteration starting at 0.
+   *
+   * @param arm the arm ({@code "DPO+NLL"})
+   * @param metric what the values are ({@code "mean response tokens"}, {@code "grounded accuracy, test-ood"});
+   *     a metric whose name contains "accuracy" or "share" is drawn on a 0–100% axis
+   * @param perIteration values for iterations 0, 1, ...
+   */
+  public record Series(String arm, String metric, List<Double> perIteration) {
+    /** Validates and copies. */
+    public Series {
+      Objects.requireNonNull(arm, "arm");
+      Objects.requireNonNull(metric, "metric");
+      perIteration = List.copyOf(Objects.requireNonNull(perIteration, "perIteration"));
+    }
+  }
+
+  /**
+   * Writes these results as pretty-printed JSON ({@code metrics.json}).
+   *
+   * @param file replaced if it exists; its folder is created
+   * @throws RunStoreException when it cannot be written
+   */
+  public void write(Path file) {
+    Objects.requireNonNull(file, "file");
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      String json = Json.newMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
+      Files.writeString(file, json + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new RunStoreException("cannot write quickstart results to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads results {@link #write(Path)} wrote.
+   *
+   * @param file a {@code metrics.json}
+   * @return the results
+   * @throws InvalidInputException when it is missing or does not hold results
+   */
+  public static QuickstartResults read(Path file) {
+    Objects.requireNonNull(file, "file");
+    try {
+      return Json.mapper().readValue(file.toFile(), QuickstartResults.class);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new InvalidInputException(file + ": not quickstart results: " + e.getMessage(), e);
+    }
+  }
+}
