@@ -72,13 +72,39 @@ public final class CriticPrompts {
     return CHINESE;
   }
 
-  /** @return the template with the request's fields in place */
+  private static final java.util.regex.Pattern PLACEHOLDER =
+      java.util.regex.Pattern.compile("\\{(question|reference|code|output)\\}");
+
+  /**
+   * Fills the placeholders in one pass, so text inside a field that looks like a placeholder stays
+   * as it is.
+   *
+   * @param template text with placeholders
+   * @param r the request
+   * @return the template with the request's fields in place
+   */
   public static String fill(String template, CritiqueRequest r) {
-    return template
-        .replace("{question}", r.problem().question())
-        .replace("{reference}", r.problem().referenceAnswer())
-        .replace("{code}", r.code().strip())
-        .replace("{output}", output(r.execution()));
+    java.util.regex.Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder out = new StringBuilder(template.length() + 256);
+    while (m.find()) {
+      String value;
+      switch (m.group(1)) {
+        case "question":
+          value = r.problem().question();
+          break;
+        case "reference":
+          value = r.problem().referenceAnswer();
+          break;
+        case "code":
+          value = r.code().strip();
+          break;
+        default:
+          value = output(r.execution());
+      }
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** @return what the critic sees of an execution: stdout's tail, and the error for failures */

@@ -75,6 +75,15 @@ final class LlmCriticTest {
   }
 
   @Test
+  void placeholderLikeTextInAField_isNotReplaced() {
+    dev.siam4j.core.Problem p = dev.siam4j.core.Problem.of("q", "What is {code}?", "$5", "test");
+    dev.siam4j.core.CritiqueRequest r =
+        new dev.siam4j.core.CritiqueRequest(p, "print(5)", dev.siam4j.core.Execution.ok("5\n", "5", java.time.Duration.ZERO));
+    assertThat(CriticPrompts.fill("Q: {question} R: {reference} C: {code} O: {output}", r))
+        .isEqualTo("Q: What is {code}? R: $5 C: print(5) O: 5");
+  }
+
+  @Test
   void chineseProblem_getsTheChinesePrompt() {
     ScriptedGenerator g = new ScriptedGenerator("是");
     Verdict v = LlmCritic.builder().generator(g).votes(1).build().judge(Requests.printedZh("z", "12 元", "12"));
