@@ -1,0 +1,492 @@
+package dev.siam4j.critic.equivalence;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads cleaned answer text ({@link AnswerText#clean}) into an {@link Answer}. Stateless. */
+final class AnswerParser {
+  private static final Set<String> YES =
+      Set.of("yes", "true", "correct", "right", "y", "是", "对", "正确", "成立", "能", "可以", "会", "有", "是的", "对的", "√", "✓");
+  private static final Set<String> NO =
+      Set.of("no", "false", "incorrect", "wrong", "n", "否", "错", "错误", "不对", "不是", "不成立", "不能", "不可以", "不会", "没有", "×", "✗");
+  private static final Pattern WORD_SEPARATORS =
+      Pattern.compile("\\s+(?:or|and)\\s+|或者|或|以及|和|及", Pattern.CASE_INSENSITIVE);
+  private static final Pattern MEMBER = Pattern.compile("^[a-zA-Z]\\s*∈\\s*");
+  private static final Pattern INTERVAL_CALL =
+      Pattern.compile("^Interval(?:\\.(open|Lopen|Ropen))?\\((.*)\\)$");
+  private static final Pattern MATRIX_ENV =
+      Pattern.compile("\\\\begin\\{([pbBvV]?matrix|array)\\}(?:\\{[^}]*\\})?(.*?)\\\\end\\{\\1\\}", Pattern.DOTALL);
+  private static final Pattern LEADING_CJK = Pattern.compile("^[\\u3400-\\u9fff\\uf900-\\ufaff]+\\s*");
+  private static final Pattern TRAILING_CJK = Pattern.compile("\\s*[\\u3400-\\u9fff\\uf900-\\ufaff].*$");
+  private static final Pattern CURRENCY =
+      Pattern.compile("^(?:\\$|¥|€|£|rs\\.?|usd|rmb|cny)\\s*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern UNIT_SUFFIX =
+      Pattern.compile(
+          "^(.*?(?:[\\d)}!%]|\\\\pi|π))\\s*((?:[a-zA-Z]+\\.?)(?:\\s*\\^\\s*\\{?[23]\\}?)?(?:\\s*/\\s*[a-zA-Z]+(?:\\s*\\^\\s*\\{?[23]\\}?)?)?(?:\\s+[a-zA-Z]+\\.?)*)$");
+  private static final Set<String> MATH_WORDS =
+      Set.of("pi", "e", "oo", "sqrt", "sin", "cos", "tan", "cot", "sec", "csc", "log", "ln", "lg", "exp", "i", "x", "y", "z", "n", "k", "a", "b", "c", "d", "t");
+  private static final Set<String> JOINED_UNITS =
+      Set.of("cm", "mm", "km", "kg", "mg", "ml", "mph", "kmh", "hrs", "hr", "min", "mins", "sec", "secs", "ft", "in", "yd", "mi", "lb", "lbs", "oz", "cm^2", "m^2", "cm^3", "m^3", "km/h", "m/s", "dollars", "cents", "degrees", "units", "meters", "feet", "inches", "hours", "minutes", "seconds", "days", "years", "pounds", "miles", "km^2");
+  private static final Set<String> SINGLE_LETTER_UNITS = Set.of("m", "g", "s", "h", "l", "L", "kg", "cm");
+  private static final Pattern PERCENT_WORD = Pattern.compile("\\s*(?:percent|per cent|pct)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NAMED_POINT = Pattern.compile("^[A-Z]\\s*\\(");
+  private static final Pattern WORD = Pattern.compile("(?<![\\\\A-Za-z])[A-Za-z]{4,}");
+
+  private AnswerParser() {}
+
+  /** Longer answers are compared as text only: bounded work for pathological program output. */
+  static final int MAX_PARSED_CHARS = 5000;
+
+  /** Parses cleaned text; anything unreadable becomes {@link Answer.Text}. */
+  static Answer parse(String s) {
+    s = s.strip();
+    if (s.isEmpty() || s.length() > MAX_PARSED_CHARS) {
+      return new Answer.Text(s);
+    }
+    try {
+      return parseAny(s, 0);
+    } catch (Unparsable | ArithmeticException | StackOverflowError e) {
+      return new Answer.Text(s);
+    }
+  }
+
+  private static Answer parseAny(String s, int depth) {
+    if (depth > 12) {
+      throw new Unparsable("nested too deeply");
+    }
+    s = s.strip();
+    while (s.endsWith(".") || s.endsWith(",") || s.endsWith(";")) {
+      s = s.substring(0, s.length() - 1).strip();
+    }
+    Answer bool = bool(s);
+    if (bool != null) {
+      return bool;
+    }
+    if (s.indexOf('∈') >= 0) {
+      s = MEMBER.matcher(s).replaceFirst("");
+    }
+    if (s.equals("∅") || s.equals("set()") || s.equals("EmptySet") || s.equals("{}")) {
+      return new Answer.Many(List.of(), false, '{', '}');
+    }
+    if (s.startsWith("\\begin")) {
+      Matcher env = MATRIX_ENV.matcher(s);
+      if (env.find() && env.start() == 0 && env.end() == s.length()) {
+        return matrix(env.group(2), depth);
+      }
+    }
+    if (s.startsWith("Matrix(") && s.endsWith(")")) {
+      return toMatrix(parseAny(s.substring(7, s.length() - 1), depth + 1));
+    }
+    if (s.startsWith("array(") && s.endsWith(")")) {
+      return parseAny(s.substring(6, s.length() - 1), depth + 1);
+    }
+    if (s.startsWith("Union(") && s.endsWith(")")) {
+      List<Answer> parts = new ArrayList<>();
+      for (String p : AnswerText.splitTopLevel(s.substring(6, s.length() - 1), ',')) {
+        parts.add(parseAny(p, depth + 1));
+      }
+      return new Answer.Union(parts);
+    }
+    if (s.startsWith("FiniteSet(") && s.endsWith(")")) {
+      return many(s.substring(10, s.length() - 1), false, '{', '}', depth);
+    }
+    Matcher interval = s.startsWith("Interval") ? INTERVAL_CALL.matcher(s) : null;
+    if (interval != null && interval.matches()) {
+      List<String> ends = AnswerText.splitTopLevel(interval.group(2), ',');
+      if (ends.size() != 2) {
+        throw new Unparsable("Interval needs two ends");
+      }
+      String kind = interval.group(1) == null ? "" : interval.group(1);
+      boolean lowOpen = kind.equals("open") || kind.equals("Lopen");
+      boolean highOpen = kind.equals("open") || kind.equals("Ropen");
+      return interval(ExprParser.parse(ends.get(0)), ExprParser.parse(ends.get(1)), !lowOpen, !highOpen);
+    }
+    List<String> unionParts = splitUnion(s);
+    if (unionParts.size() > 1) {
+      List<Answer> parts = new ArrayList<>();
+      for (String p : unionParts) {
+        parts.add(parseAny(p, depth + 1));
+      }
+      return new Answer.Union(parts);
+    }
+    List<String> words = splitWords(s);
+    if (words.size() > 1) {
+      return multiple(words, depth);
+    }
+    if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && NAMED_POINT.matcher(s).find() && AnswerText.wrapped(s.substring(s.indexOf('(')))
+        && AnswerText.splitTopLevel(s.substring(s.indexOf('(') + 1, s.length() - 1), ',').size() > 1) {
+      s = s.substring(s.indexOf('('));
+    }
+    if (AnswerText.wrapped(s)) {
+      char open = s.charAt(0);
+      char close = s.charAt(s.length() - 1);
+      String inner = s.substring(1, s.length() - 1).strip();
+      List<String> items = AnswerText.splitTopLevel(inner, ',');
+      if (items.size() == 1 && inner.indexOf(';') >= 0) {
+        items = AnswerText.splitTopLevel(inner, ';');
+      }
+      if (open == '{' && inner.contains(":") && !inner.contains("\\")) {
+        return dict(items, depth);
+      }
+      if (items.size() == 2 && (open != close - 1 && open != close - 2 || containsInfinity(items))
+          && open != '{') {
+        Answer.Interval iv = tryInterval(items, open, close);
+        if (iv != null) {
+          return iv;
+        }
+      }
+      if (open == '{') {
+        return many(inner, false, open, close, depth);
+      }
+      if (items.size() > 1 || open == '[') {
+        return many(inner, true, open, close, depth);
+      }
+      // "(x+1)" is a parenthesised expression, handled below
+    }
+    List<String> commas = AnswerText.splitTopLevel(s, ',');
+    if (commas.size() == 1) {
+      commas = AnswerText.splitTopLevel(s, ';');
+    }
+    if (commas.size() > 1) {
+      return multiple(commas, depth);
+    }
+    if (s.indexOf('±') >= 0 || s.indexOf('∓') >= 0) {
+      int at = s.indexOf('±') >= 0 ? s.indexOf('±') : s.indexOf('∓');
+      String plus = s.substring(0, at) + "+" + s.substring(at + 1);
+      String minus = s.substring(0, at) + "-" + s.substring(at + 1);
+      return new Answer.Many(List.of(parseAny(plus, depth + 1), parseAny(minus, depth + 1)), false, '\0', '\0');
+    }
+    Answer inequality = inequality(s);
+    if (inequality != null) {
+      return inequality;
+    }
+    int eq = equalsSign(s);
+    if (eq >= 0) {
+      String lhs = s.substring(0, eq).strip();
+      String rhs = s.substring(eq + (s.startsWith("==", eq) ? 2 : 1)).strip();
+      int more = equalsSign(rhs);
+      if (more >= 0) {
+        // "x = 2 = 2.0": the last value is the answer
+        rhs = rhs.substring(more + 1).strip();
+      }
+      if (lhs.isEmpty()) {
+        return parseAny(rhs, depth + 1);
+      }
+      Answer right = parseAny(rhs, depth + 1);
+      Expr left = ExprParser.parse(scalarText(lhs).text);
+      if (right instanceof Answer.Scalar sc) {
+        return new Answer.Equation(left, sc.percent() ? new Expr.Op('/', sc.expr(), new Expr.Num(BigRational.HUNDRED, 0)) : sc.expr());
+      }
+      if (left instanceof Expr.Sym) {
+        return right;
+      }
+      throw new Unparsable("equation with a structured right side");
+    }
+    return scalar(s);
+  }
+
+  private static Answer bool(String s) {
+    if (s.length() > 12) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isWhitespace(c) && c != '.' && c != '!' && c != '。' && c != '！') {
+        b.append(Character.toLowerCase(c));
+      }
+    }
+    String t = b.toString();
+    if (YES.contains(t)) {
+      return new Answer.Bool(true);
+    }
+    if (NO.contains(t)) {
+      return new Answer.Bool(false);
+    }
+    return null;
+  }
+
+  private static List<String> splitUnion(String s) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth--;
+      } else if (depth == 0 && c == 'U' && i > 0 && i + 1 < s.length()
+          && s.charAt(i - 1) == ' ' && s.charAt(i + 1) == ' ') {
+        parts.add(s.substring(start, i).strip());
+        start = i + 1;
+      }
+    }
+    parts.add(s.substring(start).strip());
+    return parts;
+  }
+
+  private static List<String> splitWords(String s) {
+    List<String> parts = new ArrayList<>();
+    if (s.indexOf(' ') < 0 && !AnswerText.hasCjk(s)) {
+      parts.add(s);
+      return parts;
+    }
+    Matcher m = WORD_SEPARATORS.matcher(s);
+    int start = 0;
+    while (m.find()) {
+      if (depthAt(s, m.start()) == 0) {
+        parts.add(s.substring(start, m.start()).strip());
+        start = m.end();
+      }
+    }
+    parts.add(s.substring(start).strip());
+    parts.removeIf(String::isEmpty);
+    return parts;
+  }
+
+  private static int depthAt(String s, int at) {
+    int depth = 0;
+    for (int i = 0; i < at; i++) {
+      char c = s.charAt(i);
+      if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth--;
+      }
+    }
+    return depth;
+  }
+
+  /** Several answers written side by side: unordered, unless they assign distinct variables. */
+  private static Answer multiple(List<String> texts, int depth) {
+    List<Answer> items = new ArrayList<>();
+    for (String t : texts) {
+      items.add(parseAny(t, depth + 1));
+    }
+    Set<String> names = new HashSet<>();
+    boolean assignments = true;
+    for (Answer a : items) {
+      if (!(a instanceof Answer.Equation e) || e.loneVariable() == null || !names.add(e.loneVariable())) {
+        assignments = false;
+        break;
+      }
+    }
+    List<Answer> flat = new ArrayList<>();
+    for (Answer a : items) {
+      if (a instanceof Answer.Many m && !m.ordered() && m.open() == '\0') {
+        flat.addAll(m.items());
+      } else {
+        flat.add(a);
+      }
+    }
+    return new Answer.Many(assignments ? items : flat, assignments, '\0', '\0');
+  }
+
+  private static Answer many(String inner, boolean ordered, char open, char close, int depth) {
+    List<Answer> items = new ArrayList<>();
+    if (!inner.isBlank()) {
+      for (String t : AnswerText.splitTopLevel(inner, ',')) {
+        if (t.isEmpty()) {
+          continue;
+        }
+        items.add(parseAny(t, depth + 1));
+      }
+    }
+    return new Answer.Many(items, ordered, open, close);
+  }
+
+  private static Answer dict(List<String> items, int depth) {
+    List<Answer> eqs = new ArrayList<>();
+    for (String item : items) {
+      int colon = item.indexOf(':');
+      if (colon < 0) {
+        throw new Unparsable("dict entry without ':'");
+      }
+      Answer value = parseAny(item.substring(colon + 1), depth + 1);
+      if (!(value instanceof Answer.Scalar sc)) {
+        throw new Unparsable("dict value is not a scalar");
+      }
+      eqs.add(new Answer.Equation(ExprParser.parse(item.substring(0, colon).strip()), sc.expr()));
+    }
+    return eqs.size() == 1 ? eqs.get(0) : new Answer.Many(eqs, false, '{', '}');
+  }
+
+  private static boolean containsInfinity(List<String> items) {
+    for (String i : items) {
+      if (i.contains("oo") || i.contains("inf")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Answer.Interval tryInterval(List<String> items, char open, char close) {
+    if (!(open == '(' || open == '[') || !(close == ')' || close == ']')) {
+      return null;
+    }
+    try {
+      return interval(
+          ExprParser.parse(scalarText(items.get(0)).text),
+          ExprParser.parse(scalarText(items.get(1)).text),
+          open == '[',
+          close == ']');
+    } catch (Unparsable e) {
+      return null;
+    }
+  }
+
+  private static Answer.Interval interval(Expr low, Expr high, boolean lowClosed, boolean highClosed) {
+    return new Answer.Interval(low, high, lowClosed && !isInfinite(low), highClosed && !isInfinite(high));
+  }
+
+  static boolean isInfinite(Expr e) {
+    if (e instanceof Expr.Neg n) {
+      return isInfinite(n.operand());
+    }
+    return e instanceof Expr.Sym s && s.name().equals("oo");
+  }
+
+  private static Answer matrix(String body, int depth) {
+    List<List<Answer>> rows = new ArrayList<>();
+    for (String row : body.split("¶")) {
+      if (row.isBlank()) {
+        continue;
+      }
+      List<Answer> cells = new ArrayList<>();
+      for (String cell : row.split("&")) {
+        cells.add(parseAny(cell, depth + 1));
+      }
+      rows.add(cells);
+    }
+    return new Answer.Matrix(rows);
+  }
+
+  private static Answer toMatrix(Answer a) {
+    if (a instanceof Answer.Many m) {
+      List<List<Answer>> rows = new ArrayList<>();
+      for (Answer row : m.items()) {
+        rows.add(row instanceof Answer.Many r ? r.items() : List.of(row));
+      }
+      return new Answer.Matrix(rows);
+    }
+    throw new Unparsable("Matrix of a non-list");
+  }
+
+  private static final Pattern INEQUALITY =
+      Pattern.compile("^(?:(.+?)\\s*(<=|<|>=|>)\\s*)?([a-zA-Z])\\s*(<=|<|>=|>)\\s*(.+)$");
+
+  private static Answer inequality(String s) {
+    if (s.indexOf('<') < 0 && s.indexOf('>') < 0) {
+      return null;
+    }
+    Matcher m = INEQUALITY.matcher(s);
+    if (!m.matches()) {
+      throw new Unparsable("inequality");
+    }
+    Expr bound = ExprParser.parse(m.group(5));
+    String op = m.group(4);
+    Expr oo = new Expr.Sym("oo");
+    Expr minusOo = new Expr.Neg(oo);
+    if (m.group(1) == null) {
+      boolean upper = op.startsWith("<");
+      boolean closed = op.endsWith("=");
+      return upper ? interval(minusOo, bound, false, closed) : interval(bound, oo, closed, false);
+    }
+    Expr other = ExprParser.parse(m.group(1));
+    String op1 = m.group(2);
+    if (op1.startsWith("<") && op.startsWith("<")) {
+      return interval(other, bound, op1.endsWith("="), op.endsWith("="));
+    }
+    if (op1.startsWith(">") && op.startsWith(">")) {
+      return interval(bound, other, op.endsWith("="), op1.endsWith("="));
+    }
+    throw new Unparsable("mixed inequality");
+  }
+
+  private static int equalsSign(String s) {
+    int depth = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth--;
+      } else if (c == '=' && depth == 0) {
+        char prev = i > 0 ? s.charAt(i - 1) : ' ';
+        if (prev == '<' || prev == '>' || prev == '!' || prev == '=') {
+          continue;
+        }
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The text of a scalar without currency, units and percent sign. */
+  private record ScalarText(String text, boolean percent) {}
+
+  private static ScalarText scalarText(String s) {
+    s = s.strip();
+    if (!s.isEmpty() && "$¥€£rRuUcC".indexOf(s.charAt(0)) >= 0) {
+      s = CURRENCY.matcher(s).replaceFirst("");
+    }
+    if (s.startsWith("百分之")) {
+      s = ChineseNumerals.replaceWhole(s.substring(3)).strip() + "%";
+    }
+    if (!s.isEmpty() && s.charAt(0) > 0x3000) {
+      s = ChineseNumerals.replaceWhole(s);
+    }
+    boolean letters = AnswerText.hasLetters(s);
+    if (letters && AnswerText.hasCjk(s)) {
+      s = LEADING_CJK.matcher(s).replaceFirst("");
+      s = TRAILING_CJK.matcher(s).replaceFirst("");
+    }
+    if (s.endsWith("t") || s.endsWith("T")) {
+      s = PERCENT_WORD.matcher(s).replaceFirst("%");
+    }
+    Matcher u = letters && s.length() <= 200 ? UNIT_SUFFIX.matcher(s) : null;
+    if (u != null && u.matches()) {
+      String unit = u.group(2).strip();
+      String first = unit.split("[\\s^/.]")[0];
+      boolean spaced = u.end(1) < s.length() && Character.isWhitespace(s.charAt(u.end(1)));
+      String compact = unit.replace(" ", "").replace("{", "").replace("}", "");
+      if (!MATH_WORDS.contains(first)
+          && (spaced && (first.length() >= 2 || SINGLE_LETTER_UNITS.contains(first))
+              || JOINED_UNITS.contains(compact) || JOINED_UNITS.contains(first))) {
+        s = u.group(1).strip();
+      }
+    }
+    boolean percent = false;
+    if (s.endsWith("%")) {
+      percent = true;
+      s = s.substring(0, s.length() - 1).strip();
+    }
+    if (s.isEmpty()) {
+      throw new Unparsable("empty scalar");
+    }
+    return new ScalarText(s, percent);
+  }
+
+  private static Answer scalar(String s) {
+    ScalarText t = scalarText(s);
+    if (AnswerText.hasLetters(t.text)) {
+      if (AnswerText.hasCjk(t.text)) {
+        throw new Unparsable("words");
+      }
+      Matcher w = WORD.matcher(t.text);
+      while (w.find()) {
+        if (!ExprParser.isName(w.group())) {
+          throw new Unparsable("words");
+        }
+      }
+    }
+    Expr e = ExprParser.parse(t.text);
+    return new Answer.Scalar(e, t.percent, PlainNumbers.decimals(t.text));
+  }
+}

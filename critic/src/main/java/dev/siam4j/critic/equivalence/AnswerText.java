@@ -1,0 +1,292 @@
+package dev.siam4j.critic.equivalence;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cleans answer text before parsing: Unicode forms, LaTeX wrappers ({@code \boxed}, {@code $},
+ * {@code \text}, {@code \left(}, {@code ^\circ}), answer prefixes in English and Chinese, thousands
+ * separators. Stateless.
+ */
+final class AnswerText {
+  private static final Pattern PREFIX =
+      Pattern.compile(
+          "^(?:(?:so|thus|therefore|hence),?\\s+)?(?:the\\s+)?(?:final\\s+)?answer\\s*(?:is|:|=)?\\s*"
+              + "|^(?:所以|因此|故)?(?:最终)?答案?(?:是|为|:|：)\\s*|^(?:解|答)\\s*[:：]\\s*",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern WRAPPER =
+      Pattern.compile("\\\\(?:text|textbf|textit|textrm|mathrm|mathbf|mathit|mathsf|mbox|operatorname|boldsymbol|mathbb|hbox)\\s*\\{");
+  private static final Pattern THOUSANDS =
+      Pattern.compile("(?<![\\d.,(\\[{])(\\d{1,3})((?:,\\d{3})+)(?![\\d])");
+  private static final Pattern SPACED_THOUSANDS = Pattern.compile("^-?\\d{1,3}(?: \\d{3})+(?:\\.\\d+)?$");
+  private static final Pattern FRAC_DIGITS = Pattern.compile("\\\\frac(\\d)(\\d)");
+  private static final Pattern MIXED_LATEX =
+      Pattern.compile("(?<![\\d.}^_])(\\d+)\\s*\\\\frac\\{(\\d+)\\}\\{(\\d+)\\}");
+  private static final Pattern MIXED_TEXT = Pattern.compile("^(\\d+)\\s+(\\d+)/(\\d+)$");
+  private static final Pattern PY_MODULES = Pattern.compile("\\b(?:np|numpy|math|sympy|sp|fractions|decimal)\\.");
+  private static final String[][] REPLACEMENTS = {
+    {"\\displaystyle", ""}, {"\\left.", ""}, {"\\right.", ""}, {"\\left", ""}, {"\\right", ""},
+    {"\\bigl", ""}, {"\\bigr", ""}, {"\\Bigl", ""}, {"\\Bigr", ""}, {"\\big", ""}, {"\\Big", ""},
+    {"\\!", ""}, {"\\,", " "}, {"\\;", " "}, {"\\:", " "}, {"\\qquad", " "}, {"\\quad", " "},
+    {"\\ ", " "}, {"~", " "},
+    {"^{\\circ}", ""}, {"^\\circ", ""}, {"\\circ", ""}, {"\\degree", ""},
+    {"\\%", "%"}, {"\\$", ""}, {"$", ""},
+    {"\\dfrac", "\\frac"}, {"\\tfrac", "\\frac"}, {"\\cfrac", "\\frac"},
+    {"{,}", ""}, {"\\infty", "oo"}, {"\\cup", " U "}, {"\\pm", "±"}, {"\\mp", "∓"},
+    {"\\leqslant", "<="}, {"\\geqslant", ">="}, {"\\leq", "<="}, {"\\geq", ">="}, {"\\le", "<="},
+    {"\\ge", ">="}, {"\\neq", "!="}, {"\\ne", "!="}, {"\\lt", "<"}, {"\\gt", ">"},
+    {"\\cdot", "*"}, {"\\times", "*"}, {"\\ast", "*"}, {"\\div", "/"}, {"\\in", "∈"},
+    {"\\lbrace", "{"}, {"\\rbrace", "}"}, {"\\{", "{"}, {"\\}", "}"},
+    {"\\lvert", "|"}, {"\\rvert", "|"}, {"\\vert", "|"},
+    {"\\emptyset", "∅"}, {"\\varnothing", "∅"},
+    {"\\(", ""}, {"\\)", ""}, {"\\[", ""}, {"\\]", ""},
+  };
+
+  private AnswerText() {}
+
+  /** @return {@code raw} cleaned for parsing; never null */
+  static String clean(String raw) {
+    String s = raw.strip();
+    if (s.isEmpty()) {
+      return s;
+    }
+    boolean ascii = true;
+    for (int i = 0; i < s.length() && ascii; i++) {
+      char c = s.charAt(i);
+      ascii = c < 128 && c != '"' && c != '\'' && c != '`';
+    }
+    if (!ascii) {
+      s = unicode(s);
+      s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    }
+    boolean latex = s.indexOf('\\') >= 0;
+    if (latex) {
+      s = s.replace("\\\\", " ¶ ");
+      String boxed = lastBoxed(s);
+      if (boxed != null) {
+        s = boxed;
+      }
+    }
+    if (latex || s.indexOf('$') >= 0 || s.indexOf('~') >= 0 || s.indexOf('{') >= 0) {
+      for (String[] r : REPLACEMENTS) {
+        if (s.contains(r[0])) {
+          s = s.replace(r[0], r[1]);
+        }
+      }
+      s = unwrap(s);
+    }
+    boolean letters = hasLetters(s);
+    if (letters && s.indexOf('.') > 0) {
+      s = PY_MODULES.matcher(s).replaceAll("");
+    }
+    s = collapse(s);
+    for (int i = 0; i < 3; i++) {
+      String before = s;
+      if (letters) {
+        s = PREFIX.matcher(s).replaceFirst("");
+      }
+      s = trimEnd(s);
+      if (s.equals(before)) {
+        break;
+      }
+    }
+    if (s.contains("\\frac")) {
+      s = FRAC_DIGITS.matcher(s).replaceAll("\\\\frac{$1}{$2}");
+      s = MIXED_LATEX.matcher(s).replaceAll("($1+$2/$3)");
+    }
+    boolean space = s.indexOf(' ') >= 0;
+    if (space && s.indexOf('/') >= 0 && MIXED_TEXT.matcher(s).matches()) {
+      s = MIXED_TEXT.matcher(s).replaceAll("($1+$2/$3)");
+    }
+    if (s.indexOf(',') >= 0) {
+      s = THOUSANDS.matcher(s).replaceAll(m -> m.group(1) + m.group(2).replace(",", ""));
+    }
+    if (space && SPACED_THOUSANDS.matcher(s).matches()) {
+      s = s.replace(" ", "");
+    }
+    return s;
+  }
+
+  /** @return whether {@code s} has an ASCII letter or a character beyond Latin-1 (CJK) */
+  static boolean hasLetters(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c > 0xff) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** @return whether {@code s} has a CJK character */
+  static boolean hasCjk(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '\u3400' && c <= '\u9fff' || c >= '\uf900' && c <= '\ufaff') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String unicode(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '²': b.append("^2"); break;
+        case '³': b.append("^3"); break;
+        case '−': case '–': case '—': case '－': b.append('-'); break;
+        case '×': case '·': case '⋅': case '∙': b.append('*'); break;
+        case '÷': b.append('/'); break;
+        case '≤': b.append("<="); break;
+        case '≥': b.append(">="); break;
+        case '≠': b.append("!="); break;
+        case '∞': b.append("oo"); break;
+        case '∪': b.append(" U "); break;
+        case '°': case '℃': break;
+        case '、': b.append(','); break;
+        case '。': b.append('.'); break;
+        case '“': case '”': case '‘': case '’': case '"': case '\'': case '`': break;
+        default: b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** @return the content of the last {@code \boxed{...}} or {@code \fbox{...}}, or null */
+  static String lastBoxed(String s) {
+    int at = Math.max(s.lastIndexOf("\\boxed"), s.lastIndexOf("\\fbox"));
+    if (at < 0) {
+      return null;
+    }
+    int open = s.indexOf('{', at);
+    if (open < 0) {
+      // "\boxed 5"
+      String rest = s.substring(at + (s.startsWith("\\boxed", at) ? 6 : 5)).strip();
+      int end = 0;
+      while (end < rest.length() && !Character.isWhitespace(rest.charAt(end)) && rest.charAt(end) != '$') {
+        end++;
+      }
+      return rest.substring(0, end);
+    }
+    int close = matching(s, open);
+    return close < 0 ? s.substring(open + 1) : s.substring(open + 1, close);
+  }
+
+  /** @return the index of the brace closing the one at {@code open}, or -1 */
+  static int matching(String s, int open) {
+    int depth = 0;
+    for (int i = open; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}') {
+        depth--;
+        if (depth == 0) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static String unwrap(String s) {
+    for (int guard = 0; guard < 20; guard++) {
+      Matcher m = WRAPPER.matcher(s);
+      if (!m.find()) {
+        return s;
+      }
+      int open = m.end() - 1;
+      int close = matching(s, open);
+      if (close < 0) {
+        return s.substring(0, m.start()) + s.substring(open + 1);
+      }
+      s = s.substring(0, m.start()) + s.substring(open + 1, close) + s.substring(close + 1);
+    }
+    return s;
+  }
+
+  private static String collapse(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = b.length() > 0;
+      } else {
+        if (space) {
+          b.append(' ');
+          space = false;
+        }
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private static String trimEnd(String s) {
+    s = s.strip();
+    while (!s.isEmpty()) {
+      char c = s.charAt(s.length() - 1);
+      if (c == '.' || c == ';' || c == ':' || c == ',') {
+        s = s.substring(0, s.length() - 1).strip();
+      } else {
+        break;
+      }
+    }
+    return s;
+  }
+
+  /**
+   * Splits {@code s} at top level (outside brackets) on {@code sep}.
+   *
+   * @return the parts, stripped; one part when {@code sep} does not occur at top level
+   */
+  static List<String> splitTopLevel(String s, char sep) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth--;
+      } else if (c == sep && depth == 0) {
+        parts.add(s.substring(start, i).strip());
+        start = i + 1;
+      }
+    }
+    parts.add(s.substring(start).strip());
+    return parts;
+  }
+
+  /** @return whether the bracket at 0 closes at the last character */
+  static boolean wrapped(String s) {
+    if (s.length() < 2) {
+      return false;
+    }
+    char o = s.charAt(0);
+    char c = s.charAt(s.length() - 1);
+    if (!(o == '(' || o == '[' || o == '{') || !(c == ')' || c == ']' || c == '}')) {
+      return false;
+    }
+    int depth = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == '(' || ch == '[' || ch == '{') {
+        depth++;
+      } else if (ch == ')' || ch == ']' || ch == '}') {
+        depth--;
+        if (depth == 0 && i < s.length() - 1) {
+          return false;
+        }
+      }
+    }
+    return depth == 0;
+  }
+}
