@@ -65,6 +65,10 @@ final class EvalCommand implements Callable<Integer> {
       description = "JSONL problems: question, answer (or reference), optional id, source.")
   Path problems;
 
+  @Option(names = "--format", paramLabel = "NAME",
+      description = "Format of --problems: plain (default; id, question, answer), gsm8k or math.")
+  String format = "plain";
+
   @Option(names = "--predictions", paramLabel = "FILE",
       description = "JSONL of executed samples to score instead of generating.")
   Path predictions;
@@ -193,17 +197,11 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private List<Problem> readProblems() {
-    List<Problem> out = new ArrayList<>();
-    String source = problems.getFileName().toString().replaceFirst("\\.jsonl$", "");
-    try (JsonlReader reader = JsonlReader.open(problems)) {
-      for (JsonlReader.Line line : reader) {
-        JsonNode n = line.json();
-        String question = required(line, "question");
-        String answer = n.hasNonNull("answer") ? n.get("answer").asText() : required(line, "reference");
-        out.add(new Problem(
-            JudgeCommand.optionalText(n, "id").orElse(Long.toString(line.number())),
-            question, answer, JudgeCommand.optionalText(n, "source").orElse(source), Locale.ENGLISH, Map.of()));
-      }
+    List<Problem> out;
+    try (java.util.stream.Stream<Problem> stream = ProblemFiles.open(problems, format).open()) {
+      out = stream.toList();
+    } catch (dev.siam4j.core.InvalidInputException e) {
+      throw ProblemFiles.asUsage(e);
     }
     if (out.isEmpty()) {
       throw new UsageException(problems + ": no problems");
