@@ -12,15 +12,22 @@ import java.util.Objects;
  * @param topK keep the k most likely tokens; 0 keeps all
  * @param maxTokens the most tokens to generate
  * @param stop strings that end the completion (not included in it)
+ * @param grammar a GBNF grammar the completion must match (llama.cpp's format), empty for none;
+ *     backends that cannot constrain output ignore it and say so in their documentation
  */
 public record SamplingOptions(
-    double temperature, double topP, int topK, int maxTokens, List<String> stop) {
+    double temperature, double topP, int topK, int maxTokens, List<String> stop, String grammar) {
 
   /** The paper's sampling for self-training: temperature 0.7, top-p 0.95, 512 tokens. */
   public static final SamplingOptions DEFAULT = new SamplingOptions(0.7, 0.95, 0, 512, List.of());
 
   /** Greedy decoding, 512 tokens. */
   public static final SamplingOptions GREEDY = new SamplingOptions(0.0, 1.0, 0, 512, List.of());
+
+  /** Options without a grammar. */
+  public SamplingOptions(double temperature, double topP, int topK, int maxTokens, List<String> stop) {
+    this(temperature, topP, topK, maxTokens, stop, "");
+  }
 
   /** Validates and copies. */
   public SamplingOptions {
@@ -31,20 +38,26 @@ public record SamplingOptions(
     Checks.nonNegative(topK, "topK");
     Checks.positive(maxTokens, "maxTokens");
     stop = List.copyOf(Objects.requireNonNull(stop, "stop"));
+    Objects.requireNonNull(grammar, "grammar");
   }
 
   /** @return a copy with another temperature */
   public SamplingOptions withTemperature(double value) {
-    return new SamplingOptions(value, topP, topK, maxTokens, stop);
+    return new SamplingOptions(value, topP, topK, maxTokens, stop, grammar);
   }
 
   /** @return a copy with another token limit */
   public SamplingOptions withMaxTokens(int value) {
-    return new SamplingOptions(temperature, topP, topK, value, stop);
+    return new SamplingOptions(temperature, topP, topK, value, stop, grammar);
   }
 
   /** @return a copy with other stop strings */
   public SamplingOptions withStop(List<String> value) {
-    return new SamplingOptions(temperature, topP, topK, maxTokens, value);
+    return new SamplingOptions(temperature, topP, topK, maxTokens, value, grammar);
+  }
+
+  /** @return a copy whose completions must match the GBNF {@code value} (empty for none) */
+  public SamplingOptions withGrammar(String value) {
+    return new SamplingOptions(temperature, topP, topK, maxTokens, stop, value);
   }
 }

@@ -73,6 +73,9 @@ final class LlamaCppArgs {
     if (!s.stop().isEmpty()) {
       p.setStopStrings(s.stop().toArray(new String[0]));
     }
+    if (!s.grammar().isEmpty()) {
+      p.setGrammar(s.grammar());
+    }
     return p;
   }
 }

@@ -42,6 +42,17 @@ final class LlamaCppGeneratorTest {
   }
 
   @Test
+  void aGrammarConstrainsWhatARandomModelWrites() {
+    SamplingOptions yesNo = HOT.withGrammar("root ::= \"YES\" | \"NO\"");
+    List<String> constrained =
+        texts(generator.generate(new GenerationRequest(Prompt.raw("Is 2+2 4?"), 8, yesNo, 3)));
+    List<String> free =
+        texts(generator.generate(new GenerationRequest(Prompt.raw("Is 2+2 4?"), 8, HOT, 3)));
+    assertThat(constrained).hasSize(8).allSatisfy(t -> assertThat(t).isIn("YES", "NO"));
+    assertThat(free).anySatisfy(t -> assertThat(t).isNotIn("YES", "NO"));
+  }
+
+  @Test
   void kSamplesWithPerSampleSeedsAreReproducible() {
     GenerationRequest request = new GenerationRequest(Prompt.raw("Question: 2+2"), 5, HOT, 42);
 

@@ -34,9 +34,16 @@ import java.util.Optional;
  * closes it.
  */
 public final class LlmCritic implements Critic {
-  /** Sampling for votes: temperature 0.7, top-p 0.95, at most 3 tokens, stop at a line end. */
+  /** The GBNF grammar that constrains a vote to YES or NO (llama.cpp enforces it). */
+  public static final String YES_NO_GRAMMAR = "root ::= \"YES\" | \"NO\"";
+
+  /**
+   * Sampling for votes: temperature 0.7, top-p 0.95, at most 3 tokens, stop at a line end, and
+   * the answer constrained to YES or NO by {@link #YES_NO_GRAMMAR} where the generator supports
+   * grammars (llama.cpp does); elsewhere the first word is parsed.
+   */
   public static final SamplingOptions VOTE_SAMPLING =
-      new SamplingOptions(0.7, 0.95, 0, 3, List.of("\n"));
+      new SamplingOptions(0.7, 0.95, 0, 3, List.of("\n"), YES_NO_GRAMMAR);
 
   private final Generator generator;
   private final TokenScorer scorer;
