@@ -34,9 +34,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * <p>{@link dev.siam4j.core.SamplingOptions#grammar()} is not passed on: chat models take no
- * grammar, so a constrained answer must be parsed from free text.
- *
  * A {@link Generator} over any LangChain4j {@link ChatModel}: OpenAI-compatible servers such as
  * vLLM or llama-server, the path to many GPUs. Each of the k samples is one chat call with its own
  * seed ({@link GenerationRequest#sampleSeed(int)}, sent as {@link SeededChatRequestParameters});
@@ -50,6 +47,9 @@ import org.slf4j.LoggerFactory;
  *   List<Completion> samples = generator.generate(request);
  * }
  * }</pre>
+ *
+ * <p>{@link dev.siam4j.core.SamplingOptions#grammar()} is not passed on: chat models take no
+ * grammar, so a constrained answer must be parsed from free text.
  *
  * <p>Thread-safe. Owns a thread pool: close it when done (the chat model stays the caller's).
  */
