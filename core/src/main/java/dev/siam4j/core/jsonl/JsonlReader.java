@@ -28,7 +28,7 @@ import java.util.function.Consumer;
 public final class JsonlReader implements Iterable<JsonlReader.Line>, AutoCloseable {
 
   /** A line of a JSONL file that cannot be used: its message is "file:line: reason". */
-  public static final class LineException extends InvalidInputException {
+  public static class LineException extends InvalidInputException {
     private static final long serialVersionUID = 1L;
     private final transient Path file;
     private final long line;
