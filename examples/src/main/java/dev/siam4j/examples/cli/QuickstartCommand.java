@@ -155,7 +155,7 @@ final class QuickstartCommand implements Callable<Integer> {
     Path model =
         QuickstartModels.trainSeed(
             world.problems(Split.SEED), DjlTrainer.create(),
-            QuickstartModels.seedOptions(epochsToRun, Quickstart.SHIPPED_WORLD_SEED), folder);
+            QuickstartModels.seedOptions(epochsToRun, QuickstartModels.SEED_MODEL_SEED), folder);
     try {
       Path parent = trainSeedModel.toAbsolutePath().getParent();
       if (parent != null) {

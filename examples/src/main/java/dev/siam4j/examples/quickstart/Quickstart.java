@@ -66,7 +66,11 @@ import java.util.stream.Stream;
 public final class Quickstart {
   /** The classpath resource of the shipped seed model. */
   public static final String SEED_MODEL_RESOURCE = "dev/siam4j/examples/quickstart/seed-model.gguf";
-  /** How the shipped seed model was made: {@code ./siam4j quickstart --train-seed-model FILE}. */
+  /**
+   * The world seed of the shipped seed model, made by {@code ./siam4j quickstart --train-seed-model
+   * FILE} (seed split of {@code MathWorld.withSeed(0)}, {@link QuickstartModels#SEED_MODEL_EPOCHS}
+   * epochs, seed {@link QuickstartModels#SEED_MODEL_SEED}).
+   */
   public static final long SHIPPED_WORLD_SEED = 0;
 
   private final Options options;
@@ -132,7 +136,7 @@ public final class Quickstart {
 
     /** The full quickstart: 3 iterations, k = 5, pool 300, tests of 100. */
     public static Options full(Path output) {
-      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 3, 300, 100, 5, 1, 20, 2, 5e-4, 2, false, Optional.empty(), false);
+      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 3, 300, 100, 5, 1, QuickstartModels.SEED_MODEL_EPOCHS, 2, 5e-4, 2, false, Optional.empty(), false);
     }
 
     /** A small, fast run for CI: 1 iteration, k = 2, pool 24, tests of 12. */
@@ -241,9 +245,11 @@ public final class Quickstart {
       log.accept("seed model: training from scratch on " + world.size(Split.SEED) + " seed problems, "
           + o.seedEpochs() + " epochs (full fine-tuning)...");
       long t0 = System.nanoTime();
+      // the seed split at the default sizes, as the shipped model was trained
       Path trained =
           QuickstartModels.trainSeed(
-              world.problems(Split.SEED), trainer, QuickstartModels.seedOptions(o.seedEpochs(), o.worldSeed()), folder);
+              MathWorld.withSeed(o.worldSeed()).problems(Split.SEED), trainer,
+              QuickstartModels.seedOptions(o.seedEpochs(), QuickstartModels.SEED_MODEL_SEED), folder);
       Files.copy(trained, model, StandardCopyOption.REPLACE_EXISTING);
       log.accept(String.format("seed model: trained in %.0f s", (System.nanoTime() - t0) / 1e9));
       return model;

@@ -50,6 +50,11 @@ public final class QuickstartModels {
   /** What ends a completion: the closing fence (a stop string while sampling). */
   public static final String CLOSE = "```";
 
+  /** The seed of the seed model's initial weights and training (the shipped model's). */
+  public static final long SEED_MODEL_SEED = 1;
+  /** The epochs the shipped seed model was trained for. */
+  public static final int SEED_MODEL_EPOCHS = 20;
+
   private QuickstartModels() {}
 
   /** @return the compact raw prompt template ({@link #PROMPT}) */
