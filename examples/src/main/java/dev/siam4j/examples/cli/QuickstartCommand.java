@@ -59,7 +59,7 @@ final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--samples", paramLabel = "K", description = "Samples per pool problem (default 5).")
   Integer samples;
 
-  @Option(names = "--eval-samples", paramLabel = "N", description = "Samples per test problem; 1 is greedy (default 1).")
+  @Option(names = "--eval-samples", paramLabel = "N", description = "Samples per test problem at temperature 0.7; 1 is greedy (default 5; reduced 1).")
   Integer evalSamples;
 
   @Option(names = "--epochs", paramLabel = "N", description = "Epochs of each training step of the loop (default 2).")

@@ -136,7 +136,7 @@ public final class Quickstart {
 
     /** The full quickstart: 3 iterations, k = 5, pool 300, tests of 100. */
     public static Options full(Path output) {
-      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 3, 300, 100, 5, 1, QuickstartModels.SEED_MODEL_EPOCHS, 2, 5e-4, 2, false, Optional.empty(), false);
+      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 3, 300, 100, 5, 5, QuickstartModels.SEED_MODEL_EPOCHS, 2, 5e-4, 2, false, Optional.empty(), false);
     }
 
     /** A small, fast run for CI: 1 iteration, k = 2, pool 24, tests of 12. */
