@@ -1,13 +1,180 @@
 package dev.siam4j.examples.cli;
 
+import dev.siam4j.alignment.train.DjlTrainer;
+import dev.siam4j.core.loop.LoopListener;
+import dev.siam4j.examples.quickstart.MathWorld;
+import dev.siam4j.examples.quickstart.Quickstart;
+import dev.siam4j.examples.quickstart.QuickstartModels;
+import dev.siam4j.examples.quickstart.QuickstartReport;
+import dev.siam4j.examples.quickstart.QuickstartResults;
+import dev.siam4j.examples.quickstart.Split;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code siam4j quickstart}: Runs the whole loop on the embedded default model. */
-@Command(name = "quickstart", mixinStandardHelpOptions = true, description = "Runs the whole loop on the embedded default model.")
+/**
+ * {@code siam4j quickstart}: the whole SIaM loop on the embedded tiny model. Generates the
+ * MathWorld problems, takes the shipped seed model (or trains one), runs generate → execute →
+ * critique → build data → train (SFT, then DPO+NLL) for each seed, evaluates every iteration on
+ * the in- and out-of-distribution tests, and writes {@code report.html} and {@code metrics.json}
+ * into {@code --output} (default {@code runs/quickstart}), printing a summary table. Progress goes
+ * to stderr, the summary to stdout.
+ *
+ * <p>{@code --train-seed-model FILE} instead trains the seed model from scratch (world seed 0,
+ * {@code --seed-epochs}) and writes it to FILE: the command that made the shipped model.
+ */
+@Command(
+    name = "quickstart",
+    mixinStandardHelpOptions = true,
+    description = "Runs the whole loop on the embedded tiny model and writes report.html and metrics.json.")
 final class QuickstartCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--output", paramLabel = "DIR", description = "Where everything goes (default runs/quickstart).")
+  Path output = Path.of("runs", "quickstart");
+
+  @Option(names = "--seeds", paramLabel = "N", description = "Loop runs with seeds 1..N (default 1).")
+  Integer seeds;
+
+  @Option(names = "--iterations", paramLabel = "N", description = "Iterations per run (default 3; reduced 1).")
+  Integer iterations;
+
+  @Option(names = "--pool", paramLabel = "N", description = "Pool problems the loop improves on (default 300).")
+  Integer pool;
+
+  @Option(names = "--test", paramLabel = "N", description = "Problems per test split (default 100).")
+  Integer test;
+
+  @Option(names = "--samples", paramLabel = "K", description = "Samples per pool problem (default 5).")
+  Integer samples;
+
+  @Option(names = "--eval-samples", paramLabel = "N", description = "Samples per test problem at temperature 0.7; 1 is greedy (default 5; reduced 1).")
+  Integer evalSamples;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "Epochs of each training step of the loop (default 2).")
+  Integer epochs;
+
+  @Option(names = "--seed-epochs", paramLabel = "N", description = "Epochs when training the seed model (default 20).")
+  Integer seedEpochs;
+
+  @Option(names = "--threads", paramLabel = "N", description = "llama.cpp threads (default 2).")
+  Integer threads;
+
+  @Option(names = "--seed-model", paramLabel = "FILE.gguf", description = "Start from this seed model instead of the shipped one.")
+  Path seedModel;
+
+  @Option(names = "--retrain-seed-model", description = "Train the seed model from scratch instead of using the shipped one.")
+  boolean retrainSeedModel;
+
+  @Option(names = "--ablations", description = "Also run the ablations: rule-only vs cascade, DPO vs DPO+NLL, grounding filter on/off.")
+  boolean ablations;
+
+  @Option(names = "--reduced", description = "A small, fast run (CI): 1 iteration, k = 2, pool 24, tests of 12.")
+  boolean reduced;
+
+  @Option(names = "--train-seed-model", paramLabel = "FILE.gguf",
+      description = "Only train the seed model from scratch and write it to FILE.gguf.")
+  Path trainSeedModel;
+
   @Override
   public Integer call() {
-    throw new UsageException("'quickstart' is not in this build yet; see README.md for what works today");
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (System.getProperty("siam4j.torch.threads") == null) {
+      System.setProperty("siam4j.torch.threads", "2");
+    }
+    if (trainSeedModel != null) {
+      return trainSeed(err);
+    }
+    Quickstart.Options base = reduced ? Quickstart.Options.reduced(output) : Quickstart.Options.full(output);
+    List<Long> seedList = new ArrayList<>();
+    int n = seeds == null ? base.seeds().size() : positive(seeds, "--seeds");
+    for (long s = 1; s <= n; s++) {
+      seedList.add(s);
+    }
+    Quickstart.Options options;
+    try {
+      options =
+          new Quickstart.Options(
+              output,
+              base.worldSeed(),
+              seedList,
+              iterations == null ? base.iterations() : iterations,
+              pool == null ? base.poolSize() : pool,
+              test == null ? base.testSize() : test,
+              samples == null ? base.samplesPerProblem() : samples,
+              evalSamples == null ? base.evalSamples() : evalSamples,
+              seedEpochs == null ? base.seedEpochs() : seedEpochs,
+              epochs == null ? base.loopEpochs() : epochs,
+              base.learningRate(),
+              threads == null ? base.threads() : threads,
+              ablations,
+              Optional.ofNullable(seedModel),
+              retrainSeedModel);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (seedModel != null && !Files.isRegularFile(seedModel)) {
+      throw new UsageException("--seed-model " + seedModel + " is not a file");
+    }
+    long t0 = System.nanoTime();
+    LoopListener bar = ProgressBar.stderr();
+    QuickstartResults results =
+        new Quickstart(options, bar, line -> {
+          err.println("quickstart: " + line);
+          err.flush();
+        }).run();
+    out.print(QuickstartReport.summary(results));
+    out.println();
+    out.printf("report:  %s%n", output.resolve(QuickstartReport.REPORT_FILE));
+    out.printf("metrics: %s%n", output.resolve(QuickstartReport.METRICS_FILE));
+    out.printf("took %s%n", Duration.ofSeconds((System.nanoTime() - t0) / 1_000_000_000L).toString().substring(2).toLowerCase());
+    out.flush();
+    return 0;
+  }
+
+  private Integer trainSeed(PrintWriter err) {
+    int epochsToRun = seedEpochs == null ? Quickstart.Options.full(output).seedEpochs() : positive(seedEpochs, "--seed-epochs");
+    MathWorld world = MathWorld.withSeed(Quickstart.SHIPPED_WORLD_SEED);
+    Path folder = output.resolve("seed-model-training");
+    err.printf("quickstart: training the seed model from scratch: %d seed problems, %d epochs, %d weights%n",
+        world.size(Split.SEED), epochsToRun, QuickstartModels.spec().parameterCount());
+    err.flush();
+    long t0 = System.nanoTime();
+    Path model =
+        QuickstartModels.trainSeed(
+            world.problems(Split.SEED), DjlTrainer.create(),
+            QuickstartModels.seedOptions(epochsToRun, QuickstartModels.SEED_MODEL_SEED), folder);
+    try {
+      Path parent = trainSeedModel.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.copy(model, trainSeedModel, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UsageException("cannot write " + trainSeedModel + ": " + e.getMessage());
+    }
+    err.printf("quickstart: seed model written to %s in %.0f s (training log: %s)%n",
+        trainSeedModel, (System.nanoTime() - t0) / 1e9, folder.resolve("sft").resolve("train.jsonl"));
+    err.flush();
+    return 0;
+  }
+
+  private static int positive(int v, String name) {
+    if (v <= 0) {
+      throw new UsageException(name + " must be positive, was " + v);
+    }
+    return v;
   }
 }

@@ -1,0 +1,501 @@
+package dev.siam4j.examples.quickstart;
+
+import dev.siam4j.alignment.preference.PreferenceBuilders;
+import dev.siam4j.alignment.quality.QualityCheck;
+import dev.siam4j.alignment.quality.QualityChecks;
+import dev.siam4j.alignment.quality.QualityPolicy;
+import dev.siam4j.alignment.train.DjlTrainer;
+import dev.siam4j.core.Algorithm;
+import dev.siam4j.core.Checkpoint;
+import dev.siam4j.core.CodeExecutor;
+import dev.siam4j.core.Completion;
+import dev.siam4j.core.Critic;
+import dev.siam4j.core.JudgedSample;
+import dev.siam4j.core.PolicyLoader;
+import dev.siam4j.core.Problem;
+import dev.siam4j.core.Prompt;
+import dev.siam4j.core.RunStoreException;
+import dev.siam4j.core.SampleKey;
+import dev.siam4j.core.SamplingOptions;
+import dev.siam4j.core.Solution;
+import dev.siam4j.core.Trainer;
+import dev.siam4j.core.TrainingOptions;
+import dev.siam4j.core.TrainingResult;
+import dev.siam4j.core.extraction.CodeExtractors;
+import dev.siam4j.core.jsonl.Json;
+import dev.siam4j.core.llama.LlamaCpp;
+import dev.siam4j.core.llama.LlamaCppOptions;
+import dev.siam4j.core.loop.IterationMetrics;
+import dev.siam4j.core.loop.LoopListener;
+import dev.siam4j.core.loop.LoopResult;
+import dev.siam4j.core.loop.SelfImprovementLoop;
+import dev.siam4j.core.loop.Stage;
+import dev.siam4j.critic.Critics;
+import dev.siam4j.critic.equivalence.AnswerEquivalence;
+import dev.siam4j.critic.evaluation.Evaluation;
+import dev.siam4j.critic.evaluation.Evaluator;
+import dev.siam4j.critic.evaluation.ScoredSample;
+import dev.siam4j.sandbox.PythonSandbox;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The quickstart: the whole SIaM loop on the embedded tiny model. Generates the {@link MathWorld}
+ * problems, takes the shipped seed model (or trains one from scratch), runs the loop (generate k
+ * programs with llama.cpp → execute in the {@link PythonSandbox} → judge → build SFT data and
+ * preference pairs with the grounding filter → train SFT then DPO+NLL) for each seed, evaluates
+ * the seed model and every iteration's model on the in-distribution and out-of-distribution tests,
+ * optionally runs the ablations, and returns what {@link QuickstartReport} shows.
+ *
+ * <p>The critic is the rule cascade: answer-equivalence rules with a SymPy fallback in the
+ * sandbox for what the rules leave undecided. "Rule-scored" accuracy uses the rules alone,
+ * "critic-scored" that cascade. Not thread-safe; one run at a time per output folder.
+ */
+public final class Quickstart {
+  /** The classpath resource of the shipped seed model. */
+  public static final String SEED_MODEL_RESOURCE = "dev/siam4j/examples/quickstart/seed-model.gguf";
+  /**
+   * The world seed of the shipped seed model, made by {@code ./siam4j quickstart --train-seed-model
+   * FILE} (seed split of {@code MathWorld.withSeed(0)}, {@link QuickstartModels#SEED_MODEL_EPOCHS}
+   * epochs, seed {@link QuickstartModels#SEED_MODEL_SEED}).
+   */
+  public static final long SHIPPED_WORLD_SEED = 0;
+
+  private final Options options;
+  private final LoopListener progress;
+  private final Consumer<String> log;
+
+  /**
+   * What to run.
+   *
+   * @param output the folder for problems, runs, report.html and metrics.json
+   * @param worldSeed the seed of the problems
+   * @param seeds the loop's seeds (sampling, data order, training), one run each
+   * @param iterations loop iterations per seed
+   * @param poolSize problems the loop improves on
+   * @param testSize problems in each test split
+   * @param samplesPerProblem k, samples per pool problem
+   * @param evalSamples samples per test problem (1: greedy)
+   * @param seedEpochs epochs of the seed model's training, when it is trained
+   * @param loopEpochs epochs of each training step of the loop
+   * @param learningRate learning rate of the loop's training
+   * @param threads CPU threads for llama.cpp
+   * @param ablations whether to run the three ablation arms (on the first seed)
+   * @param seedModel a seed model to use instead of the shipped one
+   * @param trainSeedModel train the seed model from scratch even where the shipped one fits
+   */
+  public record Options(
+      Path output,
+      long worldSeed,
+      List<Long> seeds,
+      int iterations,
+      int poolSize,
+      int testSize,
+      int samplesPerProblem,
+      int evalSamples,
+      int seedEpochs,
+      int loopEpochs,
+      double learningRate,
+      int threads,
+      boolean ablations,
+      Optional<Path> seedModel,
+      boolean trainSeedModel) {
+
+    /** Validates and copies. */
+    public Options {
+      Objects.requireNonNull(output, "output");
+      seeds = List.copyOf(Objects.requireNonNull(seeds, "seeds"));
+      Objects.requireNonNull(seedModel, "seedModel");
+      if (seeds.isEmpty()) {
+        throw new IllegalArgumentException("seeds must not be empty");
+      }
+      positive(iterations, "iterations");
+      positive(poolSize, "poolSize");
+      positive(testSize, "testSize");
+      positive(samplesPerProblem, "samplesPerProblem");
+      positive(evalSamples, "evalSamples");
+      positive(seedEpochs, "seedEpochs");
+      positive(loopEpochs, "loopEpochs");
+      positive(threads, "threads");
+      if (!(learningRate > 0)) {
+        throw new IllegalArgumentException("learningRate must be positive, was " + learningRate);
+      }
+    }
+
+    /** The full quickstart: 3 iterations, k = 5, pool 300, tests of 100. */
+    public static Options full(Path output) {
+      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 3, 300, 100, 5, 5, QuickstartModels.SEED_MODEL_EPOCHS, 2, 5e-4, 2, false, Optional.empty(), false);
+    }
+
+    /** A small, fast run for CI: 1 iteration, k = 2, pool 24, tests of 12. */
+    public static Options reduced(Path output) {
+      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 1, 24, 12, 2, 1, 2, 1, 5e-4, 2, false, Optional.empty(), false);
+    }
+  }
+
+  private static void positive(int v, String name) {
+    if (v <= 0) {
+      throw new IllegalArgumentException(name + " must be positive, was " + v);
+    }
+  }
+
+  /**
+   * @param options what to run
+   * @param progress receives the loop's events (progress bars)
+   * @param log receives one line per step ("evaluating ...")
+   */
+  public Quickstart(Options options, LoopListener progress, Consumer<String> log) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.progress = Objects.requireNonNull(progress, "progress");
+    this.log = Objects.requireNonNull(log, "log");
+  }
+
+  /**
+   * Runs everything and writes {@code report.html} and {@code metrics.json} into the output folder.
+   *
+   * @return what was measured
+   */
+  public QuickstartResults run() {
+    Options o = options;
+    MathWorld world =
+        MathWorld.builder()
+            .seed(o.worldSeed())
+            .size(Split.POOL, o.poolSize())
+            .size(Split.TEST_ID, o.testSize())
+            .size(Split.TEST_OOD, o.testSize())
+            .build();
+    world.write(o.output().resolve("problems"));
+    log.accept("problems: " + world.size(Split.SEED) + " seed, " + o.poolSize() + " pool, " + o.testSize()
+        + " test-id, " + o.testSize() + " test-ood (world seed " + o.worldSeed() + ")");
+    DjlTrainer trainer = DjlTrainer.create();
+    Path seedModel = seedModel(world, trainer);
+    List<QuickstartResults.SeedRun> runs = new ArrayList<>();
+    List<QuickstartResults.Ablation> ablations = new ArrayList<>();
+    try (PythonSandbox sandbox = PythonSandbox.builder().workers(2).build()) {
+      Critic cascade = Critics.rules(AnswerEquivalence.builder().symbolic(sandbox).build());
+      for (long seed : o.seeds()) {
+        Arm main = new Arm("main", cascade, Algorithm.DPO_NLL, true);
+        runs.add(new QuickstartResults.SeedRun(seed, runArm(main, world, seedModel, sandbox, trainer, seed, cascade)));
+      }
+      if (o.ablations()) {
+        ablations.addAll(ablations(world, seedModel, sandbox, trainer, cascade, runs.get(0)));
+      }
+    }
+    QuickstartResults results =
+        new QuickstartResults("siam4j quickstart: a tiny model teaches itself", configuration(seedModel), runs, ablations);
+    QuickstartReport.write(results, o.output());
+    return results;
+  }
+
+  private record Arm(String name, Critic critic, Algorithm preference, boolean grounding) {}
+
+  private Map<String, String> configuration(Path seedModel) {
+    Options o = options;
+    Map<String, String> c = new LinkedHashMap<>();
+    c.put("seed model", seedModel.getFileName() + " (" + QuickstartModels.spec().parameterCount() + " weights, "
+        + QuickstartModels.spec().vocabularySize() + " tokens)");
+    c.put("world seed", Long.toString(o.worldSeed()));
+    c.put("loop seeds", o.seeds().toString());
+    c.put("iterations", Integer.toString(o.iterations()));
+    c.put("pool problems", Integer.toString(o.poolSize()));
+    c.put("test problems per split", Integer.toString(o.testSize()));
+    c.put("samples per problem (k)", Integer.toString(o.samplesPerProblem()));
+    c.put("samples per test problem", o.evalSamples() == 1 ? "1 (greedy)" : Integer.toString(o.evalSamples()));
+    c.put("training", "SFT then DPO+NLL, full fine-tuning, " + o.loopEpochs() + " epoch(s) each, lr " + o.learningRate());
+    c.put("critic", "rules + SymPy fallback (rule cascade; no trained critic model)");
+    c.put("data filter", "PreferenceBuilders with QualityPolicy.strict() (grounding drops)");
+    c.put("threads", "llama.cpp " + o.threads() + ", PyTorch " + System.getProperty("siam4j.torch.threads", "default"));
+    return c;
+  }
+
+  private Path seedModel(MathWorld world, Trainer trainer) {
+    Options o = options;
+    if (o.seedModel().isPresent()) {
+      return o.seedModel().get();
+    }
+    Path folder = o.output().resolve("seed-model");
+    Path model = folder.resolve("model.gguf");
+    try {
+      Files.createDirectories(folder);
+      if (Files.exists(model)) {
+        log.accept("seed model: " + model + " (from an earlier run)");
+        return model;
+      }
+      if (!o.trainSeedModel() && o.worldSeed() == SHIPPED_WORLD_SEED) {
+        try (InputStream in = Quickstart.class.getClassLoader().getResourceAsStream(SEED_MODEL_RESOURCE)) {
+          if (in != null) {
+            Files.copy(in, model, StandardCopyOption.REPLACE_EXISTING);
+            log.accept("seed model: the shipped one (" + SEED_MODEL_RESOURCE + ")");
+            return model;
+          }
+        }
+      }
+      log.accept("seed model: training from scratch on " + world.size(Split.SEED) + " seed problems, "
+          + o.seedEpochs() + " epochs (full fine-tuning)...");
+      long t0 = System.nanoTime();
+      // the seed split at the default sizes, as the shipped model was trained
+      Path trained =
+          QuickstartModels.trainSeed(
+              MathWorld.withSeed(o.worldSeed()).problems(Split.SEED), trainer,
+              QuickstartModels.seedOptions(o.seedEpochs(), QuickstartModels.SEED_MODEL_SEED), folder);
+      Files.copy(trained, model, StandardCopyOption.REPLACE_EXISTING);
+      log.accept(String.format("seed model: trained in %.0f s", (System.nanoTime() - t0) / 1e9));
+      return model;
+    } catch (IOException e) {
+      throw new RunStoreException("cannot prepare the seed model in " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  private SamplingOptions sampling() {
+    return new SamplingOptions(0.7, 0.95, 0, 96, List.of(QuickstartModels.CLOSE));
+  }
+
+  private PolicyLoader loader(Path seedModel, long seed) {
+    Options o = options;
+    int slots = Math.max(o.samplesPerProblem(), o.evalSamples());
+    LlamaCppOptions template =
+        LlamaCppOptions.builder(seedModel).threads(o.threads()).parallelSlots(slots).contextSize(256 * slots)
+            .seed(seed & 0xFFFF_FFFFL).build();
+    return ClosingFenceGenerator.loader(LlamaCpp.policyLoader(template));
+  }
+
+  private List<QuickstartResults.IterationResult> runArm(
+      Arm arm, MathWorld world, Path seedModel, CodeExecutor sandbox, Trainer trainer, long seed, Critic evalCritic) {
+    Options o = options;
+    Path folder = o.output().resolve(arm.name().equals("main") ? "seed-" + seed : "ablation-" + arm.name());
+    PolicyLoader loader = loader(seedModel, seed);
+    List<Problem> pool = QuickstartModels.toProblems(world.problems(Split.POOL));
+    log.accept("[" + folder.getFileName() + "] loop: " + o.iterations() + " iteration(s) on " + pool.size()
+        + " pool problems, k = " + o.samplesPerProblem());
+    LoopResult result =
+        SelfImprovementLoop.builder()
+            .problems(pool)
+            .runFolder(folder.resolve("loop"))
+            .policy(Checkpoint.of(seedModel), loader)
+            .executor(sandbox)
+            .critic(arm.critic())
+            .preferenceBuilder(
+                PreferenceBuilders.builder()
+                    .quality(arm.grounding() ? QualityPolicy.strict() : QualityPolicy.paper())
+                    .seed(seed)
+                    .build())
+            .trainer(trainer)
+            .trainingPlan(Algorithm.SFT, arm.preference())
+            .trainingOptions(new TrainingOptions(o.learningRate(), o.loopEpochs(), 16, 192, 0.1, 1.0, 0, seed))
+            .samplesPerProblem(o.samplesPerProblem())
+            .iterations(o.iterations())
+            .seed(seed)
+            .sampling(sampling())
+            .promptTemplate(QuickstartModels.promptTemplate())
+            .codeExtractor(CodeExtractors.defaultExtractor())
+            .concurrency(Stage.EXECUTE, 2)
+            .listener(progress)
+            .build()
+            .run();
+    List<QuickstartResults.IterationResult> out = new ArrayList<>();
+    Checkpoint current = Checkpoint.of(seedModel);
+    for (int i = 0; i <= o.iterations(); i++) {
+      Optional<QuickstartResults.LoopStats> stats = Optional.empty();
+      if (i > 0) {
+        IterationMetrics m = result.iterations().get(i - 1);
+        stats = Optional.of(QuickstartResults.LoopStats.from(m));
+        current = checkpointAfter(folder.resolve("loop").resolve("iter-" + (i - 1)).resolve("checkpoint"), current);
+      }
+      log.accept("[" + folder.getFileName() + "] evaluating " + (i == 0 ? "the seed model" : "iteration " + i)
+          + " on test-id and test-ood...");
+      out.add(new QuickstartResults.IterationResult(i, evaluate(world, loader, current, sandbox, evalCritic, seed), stats));
+    }
+    return out;
+  }
+
+  /** The checkpoint the last training step of an iteration produced. */
+  private static Checkpoint checkpointAfter(Path trainingFolder, Checkpoint previous) {
+    if (!Files.isDirectory(trainingFolder)) {
+      return previous;
+    }
+    try (Stream<Path> steps = Files.list(trainingFolder)) {
+      List<Path> results =
+          steps.map(p -> p.resolve("result.json")).filter(Files::exists).sorted().toList();
+      if (results.isEmpty()) {
+        return previous;
+      }
+      return Json.mapper().readValue(results.get(results.size() - 1).toFile(), TrainingResult.class).checkpoint();
+    } catch (IOException e) {
+      throw new RunStoreException("cannot read the checkpoints in " + trainingFolder + ": " + e.getMessage(), e);
+    }
+  }
+
+  private List<QuickstartResults.Score> evaluate(
+      MathWorld world, PolicyLoader loader, Checkpoint checkpoint, CodeExecutor sandbox, Critic critic, long seed) {
+    Options o = options;
+    List<QuickstartResults.Score> scores = new ArrayList<>();
+    dev.siam4j.core.Generator generator = loader.load(checkpoint);
+    try {
+      for (Split split : List.of(Split.TEST_ID, Split.TEST_OOD)) {
+        Evaluation e =
+            Evaluator.builder()
+                .generator(generator)
+                .executor(sandbox)
+                .prompt(QuickstartModels.promptTemplate())
+                .codeExtractor(CodeExtractors.defaultExtractor())
+                .samplesPerProblem(o.evalSamples())
+                .sampling(o.evalSamples() == 1 ? sampling().withTemperature(0) : sampling())
+                .seed(seed)
+                .rules(AnswerEquivalence.rules())
+                .critic(critic)
+                .build()
+                .evaluate(QuickstartModels.toProblems(world.problems(split)));
+        scores.addAll(scores(split, e.samples()));
+      }
+    } finally {
+      if (generator instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception ignored) {
+          // closing a generator handle releases nothing the run still needs
+        }
+      }
+    }
+    return scores;
+  }
+
+  private static final QualityCheck GROUNDED = QualityChecks.grounded();
+
+  /** Scores per group of one split. */
+  static List<QuickstartResults.Score> scores(Split split, List<ScoredSample> samples) {
+    Map<String, long[]> counts = new TreeMap<>();
+    Map<String, Double> tokens = new TreeMap<>();
+    for (ScoredSample s : samples) {
+      String group = s.problem().metadata().getOrDefault("group", "all");
+      long[] c = counts.computeIfAbsent(group, g -> new long[4]);
+      c[0]++;
+      if (s.rulesCorrect()) {
+        c[1]++;
+      }
+      if (s.verdict().correct()) {
+        c[2]++;
+        if (grounded(s)) {
+          c[3]++;
+        }
+      }
+      tokens.merge(group, (double) WordTokenizer.tokenize(s.code()).size(), Double::sum);
+    }
+    List<QuickstartResults.Score> out = new ArrayList<>();
+    for (Group g : Group.values()) {
+      long[] c = counts.get(g.label());
+      if (c != null) {
+        out.add(new QuickstartResults.Score(split.label(), g.label(), c[0], c[1], c[2], c[3], tokens.get(g.label()) / c[0]));
+      }
+    }
+    return out;
+  }
+
+  /** Whether a sample's program takes its numbers from the question (the grounding check). */
+  static boolean grounded(ScoredSample s) {
+    Problem p = s.problem();
+    Solution solution =
+        new Solution(
+            new SampleKey(p.id(), s.sampleIndex(), 0),
+            Prompt.raw(p.question()),
+            new Completion(s.code().isEmpty() ? " " : s.code(), Completion.FinishReason.STOP, 0, 0),
+            s.code());
+    return GROUNDED.accepts(p, new JudgedSample(solution, s.execution(), s.verdict()));
+  }
+
+  private List<QuickstartResults.Ablation> ablations(
+      MathWorld world, Path seedModel, CodeExecutor sandbox, Trainer trainer, Critic cascade,
+      QuickstartResults.SeedRun main) {
+    long seed = options.seeds().get(0);
+    List<QuickstartResults.IterationResult> ruleOnly =
+        runArm(new Arm("rule-only", Critics.rules(), Algorithm.DPO_NLL, true), world, seedModel, sandbox, trainer, seed, cascade);
+    List<QuickstartResults.IterationResult> dpo =
+        runArm(new Arm("dpo", cascade, Algorithm.DPO, true), world, seedModel, sandbox, trainer, seed, cascade);
+    List<QuickstartResults.IterationResult> noGrounding =
+        runArm(new Arm("no-grounding", cascade, Algorithm.DPO_NLL, false), world, seedModel, sandbox, trainer, seed, cascade);
+    List<QuickstartResults.Ablation> out = new ArrayList<>();
+    out.add(new QuickstartResults.Ablation(
+        "rule-only vs cascade",
+        "Filtering the loop's data with the answer rules alone against the cascade (rules, then SymPy for what they leave"
+            + " undecided); both evaluated by the cascade, seed " + seed + ".",
+        List.of(
+            series("cascade", "grounded accuracy, test-id", main.iterations(), "test-id"),
+            series("rule-only", "grounded accuracy, test-id", ruleOnly, "test-id"),
+            series("cascade", "grounded accuracy, test-ood", main.iterations(), "test-ood"),
+            series("rule-only", "grounded accuracy, test-ood", ruleOnly, "test-ood"))));
+    out.add(new QuickstartResults.Ablation(
+        "DPO vs DPO+NLL",
+        "The second training step as plain DPO against DPO+NLL; response length is the programs' tokens, seed " + seed + ".",
+        List.of(
+            lengthSeries("DPO+NLL", main.iterations()),
+            lengthSeries("DPO", dpo),
+            series("DPO+NLL", "grounded accuracy, test-ood", main.iterations(), "test-ood"),
+            series("DPO", "grounded accuracy, test-ood", dpo, "test-ood"))));
+    out.add(new QuickstartResults.Ablation(
+        "with vs without the grounding filter",
+        "Approved programs whose numbers do not come from the question dropped (QualityPolicy.strict) against kept"
+            + " (QualityPolicy.paper), seed " + seed + ".",
+        List.of(
+            series("grounding filter", "grounded accuracy, test-ood", main.iterations(), "test-ood"),
+            series("no filter", "grounded accuracy, test-ood", noGrounding, "test-ood"),
+            share("grounding filter", main.iterations()),
+            share("no filter", noGrounding))));
+    return out;
+  }
+
+  private static QuickstartResults.Series series(
+      String arm, String metric, List<QuickstartResults.IterationResult> its, String split) {
+    List<Double> v = new ArrayList<>();
+    for (QuickstartResults.IterationResult r : its) {
+      long n = 0;
+      long ok = 0;
+      for (QuickstartResults.Score s : r.scores()) {
+        if (s.split().equals(split)) {
+          n += s.evaluated();
+          ok += s.groundedCorrect();
+        }
+      }
+      v.add(n == 0 ? 0.0 : (double) ok / n);
+    }
+    return new QuickstartResults.Series(arm, metric, v);
+  }
+
+  private static QuickstartResults.Series share(String arm, List<QuickstartResults.IterationResult> its) {
+    List<Double> v = new ArrayList<>();
+    for (QuickstartResults.IterationResult r : its) {
+      long correct = 0;
+      long grounded = 0;
+      for (QuickstartResults.Score s : r.scores()) {
+        correct += s.criticCorrect();
+        grounded += s.groundedCorrect();
+      }
+      v.add(correct == 0 ? 0.0 : (double) grounded / correct);
+    }
+    return new QuickstartResults.Series(arm, "grounded share of correct answers", v);
+  }
+
+  private static QuickstartResults.Series lengthSeries(String arm, List<QuickstartResults.IterationResult> its) {
+    List<Double> v = new ArrayList<>();
+    for (QuickstartResults.IterationResult r : its) {
+      double sum = 0;
+      long n = 0;
+      for (QuickstartResults.Score s : r.scores()) {
+        sum += s.meanResponseTokens() * s.evaluated();
+        n += s.evaluated();
+      }
+      v.add(n == 0 ? 0.0 : sum / n);
+    }
+    return new QuickstartResults.Series(arm, "mean response tokens", v);
+  }
+}

@@ -1,0 +1,177 @@
+package dev.siam4j.examples.quickstart;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.siam4j.core.Algorithm;
+import dev.siam4j.core.Checkpoint;
+import dev.siam4j.core.Problem;
+import dev.siam4j.core.Prompt;
+import dev.siam4j.core.RunStoreException;
+import dev.siam4j.core.SampleKey;
+import dev.siam4j.core.SftExample;
+import dev.siam4j.core.Trainer;
+import dev.siam4j.core.TrainingJob;
+import dev.siam4j.core.TrainingOptions;
+import dev.siam4j.core.TrainingResult;
+import dev.siam4j.core.gguf.GgmlType;
+import dev.siam4j.core.gguf.LlamaModelFactory;
+import dev.siam4j.core.gguf.LlamaModelSpec;
+import dev.siam4j.core.jsonl.Json;
+import dev.siam4j.core.prompts.PromptTemplate;
+import dev.siam4j.core.prompts.PromptTemplates;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The quickstart's tiny policy: a llama-architecture model of about a million weights with a
+ * word-level vocabulary made from {@link MathWorld#vocabulary()}, its compact prompt, and the
+ * recipe that trains the seed model from scratch on the seed split (the paper's seed model, in
+ * miniature).
+ *
+ * <p>The vocabulary is SentencePiece's ("llama" in GGUF, what llama.cpp and the JVM trainer both
+ * read): each word of the world becomes a piece ({@code "▁apples"} for {@code " apples"}), scored
+ * by its length so the whole word wins, with every prefix of it as a lower-scored piece, because
+ * SentencePiece joins two pieces only when the joined text is itself a piece. Line feeds and
+ * anything else fall back to byte pieces.
+ *
+ * <p>Prompt: the question, a line feed and an opening {@code ```python} fence; the model continues
+ * with the program and closes the fence, where generation stops.
+ */
+public final class QuickstartModels {
+  /** The compact raw prompt: the question, then an opening fence. */
+  public static final String PROMPT = "{question}\n```python\n";
+  /** What ends a completion: the closing fence (a stop string while sampling). */
+  public static final String CLOSE = "```";
+
+  /** The seed of the seed model's initial weights and training (the shipped model's). */
+  public static final long SEED_MODEL_SEED = 1;
+  /** The epochs the shipped seed model was trained for. */
+  public static final int SEED_MODEL_EPOCHS = 20;
+
+  private QuickstartModels() {}
+
+  /** @return the compact raw prompt template ({@link #PROMPT}) */
+  public static PromptTemplate promptTemplate() {
+    return PromptTemplates.raw(PROMPT);
+  }
+
+  /**
+   * The pieces added to the byte-level vocabulary: every token of {@link MathWorld#vocabulary()}
+   * with its spaces as {@code ▁}, every prefix of each, and the prompt's fence and {@code python}.
+   *
+   * @return distinct pieces, shortest prefixes first within each word
+   */
+  public static List<String> extraTokens() {
+    Set<String> words = new LinkedHashSet<>(MathWorld.vocabulary());
+    words.add(CLOSE);
+    words.add("python");
+    Set<String> pieces = new LinkedHashSet<>();
+    for (String w : words) {
+      if (w.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\t')) {
+        continue;
+      }
+      String s = w.replace(' ', '\u2581');
+      int i = 0;
+      while (i < s.length()) {
+        i += Character.charCount(s.codePointAt(i));
+        String prefix = s.substring(0, i);
+        if (!prefix.equals("\u2581")) {
+          pieces.add(prefix);
+        }
+      }
+    }
+    return List.copyOf(pieces);
+  }
+
+  /**
+   * The model's shape: 96 wide, 4 layers, 4 heads, feed-forward 256, context 256, F32.
+   *
+   * @return the spec
+   */
+  public static LlamaModelSpec spec() {
+    return new LlamaModelSpec(96, 4, 4, 4, 256, 256, GgmlType.F32, extraTokens(), Optional.empty());
+  }
+
+  /**
+   * Writes the untrained model: seeded random weights.
+   *
+   * @param seed the weights' seed
+   * @param file where to write
+   * @return {@code file}
+   */
+  public static Path writeUntrained(long seed, Path file) {
+    return LlamaModelFactory.writeRandom(spec(), seed, file);
+  }
+
+  /**
+   * The SFT example of a problem with a reference program: prompt, then the program and the
+   * closing fence.
+   *
+   * @param problem a problem with a program
+   * @param prompt the prompt template
+   * @return the example
+   */
+  public static SftExample seedExample(WordProblem problem, PromptTemplate prompt) {
+    Objects.requireNonNull(problem, "problem");
+    Prompt p = prompt.render(problem.toProblem());
+    return new SftExample(
+        new SampleKey(problem.id(), 0, 0), p, problem.program().orElseThrow() + CLOSE, 1.0);
+  }
+
+  /** The seed model's training hyper-parameters: full fine-tuning. */
+  public static TrainingOptions seedOptions(int epochs, long seed) {
+    return new TrainingOptions(3e-3, epochs, 16, 192, 0.1, 1.0, 0, seed);
+  }
+
+  /**
+   * Trains the seed model from scratch: random weights, then full-weight SFT on the seed split's
+   * reference programs.
+   *
+   * @param seedSplit problems with programs
+   * @param trainer the trainer (a {@code DjlTrainer})
+   * @param options hyper-parameters, full fine-tuning ({@code loraRank} 0)
+   * @param folder where the untrained model, data and training output go
+   * @return the trained model ({@code folder/sft/model.gguf})
+   */
+  public static Path trainSeed(List<WordProblem> seedSplit, Trainer trainer, TrainingOptions options, Path folder) {
+    Objects.requireNonNull(seedSplit, "seedSplit");
+    Objects.requireNonNull(trainer, "trainer");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(folder, "folder");
+    try {
+      Files.createDirectories(folder);
+      Path untrained = writeUntrained(options.seed(), folder.resolve("untrained.gguf"));
+      PromptTemplate prompt = promptTemplate();
+      StringBuilder sft = new StringBuilder();
+      for (WordProblem p : seedSplit) {
+        sft.append(Json.mapper().writeValueAsString(seedExample(p, prompt))).append('\n');
+      }
+      Path sftFile = Files.writeString(folder.resolve("seed-sft.jsonl"), sft, StandardCharsets.UTF_8);
+      Path pairs = Files.writeString(folder.resolve("seed-pairs.jsonl"), "", StandardCharsets.UTF_8);
+      TrainingResult r =
+          trainer.train(
+              new TrainingJob(Checkpoint.of(untrained), sftFile, pairs, Algorithm.SFT, options, folder.resolve("sft")));
+      return r.checkpoint().model();
+    } catch (JsonProcessingException e) {
+      throw new RunStoreException("cannot write the seed SFT data: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new RunStoreException("cannot write the seed model's files in " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** @return the problems of a split as the loop reads them */
+  static List<Problem> toProblems(List<WordProblem> problems) {
+    List<Problem> out = new ArrayList<>(problems.size());
+    for (WordProblem p : problems) {
+      out.add(p.toProblem());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.siam4j.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.siam4j.examples.quickstart.QuickstartResults;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class QuickstartCommandTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return Siam4jCli.execute(new PrintWriter(out), new PrintWriter(err), args);
+  }
+
+  @Test
+  void aNonPositiveCountIsAUsageError() {
+    assertThat(run("quickstart", "--seeds", "0", "--output", dir.toString())).isEqualTo(2);
+
+    assertThat(err.toString()).isEqualTo("siam4j: --seeds must be positive, was 0\n");
+  }
+
+  @Test
+  void aMissingSeedModelIsAUsageError() {
+    Path missing = dir.resolve("missing.gguf");
+
+    assertThat(run("quickstart", "--reduced", "--seed-model", missing.toString(), "--output", dir.toString()))
+        .isEqualTo(2);
+
+    assertThat(err.toString()).isEqualTo("siam4j: --seed-model " + missing + " is not a file\n");
+  }
+
+  @Test
+  @Tag("slow")
+  void aReducedQuickstartRunsEveryStageAndWritesTheReport() throws Exception {
+    Path output = dir.resolve("qs");
+
+    int code = run("quickstart", "--reduced", "--output", output.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    Path iteration = output.resolve("seed-1").resolve("loop").resolve("iter-0");
+    for (String records : List.of("solutions.jsonl", "executions.jsonl", "verdicts.jsonl")) {
+      assertThat(Files.readAllLines(iteration.resolve(records))).as(records).hasSize(24 * 2);
+    }
+    assertThat(Files.readAllLines(iteration.resolve("data.jsonl"))).hasSize(24);
+    assertThat(iteration.resolve("sft.jsonl")).exists();
+    assertThat(iteration.resolve("pairs.jsonl")).exists();
+    assertThat(iteration.resolve("metrics.json")).exists();
+    for (String split : List.of("seed", "pool", "test-id", "test-ood")) {
+      assertThat(Files.readAllLines(output.resolve("problems").resolve(split + ".jsonl"))).isNotEmpty();
+    }
+    assertThat(output.resolve("report.html")).exists();
+    QuickstartResults results = QuickstartResults.read(output.resolve("metrics.json"));
+    assertThat(results.runs()).hasSize(1);
+    assertThat(results.runs().get(0).iterations()).extracting(QuickstartResults.IterationResult::iteration)
+        .containsExactly(0, 1);
+    assertThat(results.runs().get(0).iterations().get(1).loop()).isPresent();
+    assertThat(results.runs().get(0).iterations().get(0).scores())
+        .extracting(QuickstartResults.Score::split)
+        .contains("test-id", "test-ood");
+    long evaluated = results.runs().get(0).iterations().get(0).scores().stream()
+        .mapToLong(QuickstartResults.Score::evaluated).sum();
+    assertThat(evaluated).isEqualTo(24);
+    assertThat(out.toString()).contains("seed model", "iteration 1", "report:  " + output.resolve("report.html"));
+  }
+}
