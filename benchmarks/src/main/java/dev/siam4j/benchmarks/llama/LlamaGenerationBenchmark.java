@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Generation speed on a generated llama model of about 20M parameters (Q8_0), CPU:
+ * Generation speed on a generated llama model of about 20M parameters (F32 by default), CPU:
  *
  * <ol>
  *   <li>k = 5 samples per prompt through 5 parallel slots ({@link LlamaCppGenerator#generate})
@@ -41,7 +41,10 @@ import java.util.concurrent.Future;
  *     dev.siam4j.benchmarks.llama.LlamaGenerationBenchmark [rounds] [threads] [cpu|gpu] [Q8_0|F16|F32] [20m|100m|300m] [maxTokens]
  * </pre>
  *
- * Exits explicitly: a loaded model keeps a native non-daemon thread.
+ * Defaults: 3 rounds, the default thread count, cpu, F32, 20m, 160 tokens (the length of a short
+ * program; at 48 tokens the parallel mode's redundant prompt evaluations, one per slot, dominate).
+ *
+ * <p>Exits explicitly: a loaded model keeps a native non-daemon thread.
  */
 public final class LlamaGenerationBenchmark {
   private static final int K = 5;
@@ -52,9 +55,9 @@ public final class LlamaGenerationBenchmark {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : LlamaCppOptions.defaultThreads(Runtime.getRuntime().availableProcessors());
     boolean gpu = args.length > 2 && args[2].equals("gpu");
-    GgmlType weights = args.length > 3 ? GgmlType.valueOf(args[3]) : GgmlType.Q8_0;
+    GgmlType weights = args.length > 3 ? GgmlType.valueOf(args[3]) : GgmlType.F32;
     String size = args.length > 4 ? args[4] : "20m";
-    int maxTokens = args.length > 5 ? Integer.parseInt(args[5]) : 48;
+    int maxTokens = args.length > 5 ? Integer.parseInt(args[5]) : 160;
     Path dir = Files.createTempDirectory("siam4j-llama-bench-");
     LlamaModelSpec spec;
     switch (size) {
@@ -119,33 +122,42 @@ public final class LlamaGenerationBenchmark {
     runOneAtATime(generator, requests);
     runBinding(binding, pool, requests, sampling);
 
+    // Each mode's tokens/s counts the tokens that mode generated: with several slots, batch
+    // composition changes rounding in llama.cpp's batched kernels, so texts (and lengths) can
+    // differ slightly between modes and rounds for the same seeds.
     double[] parallel = new double[rounds];
     double[] serial = new double[rounds];
     double[] bare = new double[rounds];
     double[] parallelCpu = new double[rounds];
     double[] serialCpu = new double[rounds];
     double[] bareCpu = new double[rounds];
-    long tokens = 0;
     for (int r = 0; r < rounds; r++) {
       double c0 = cpuSeconds();
       long t0 = System.nanoTime();
-      tokens = countTokens(runParallel(generator, requests));
+      long pt = countTokens(runParallel(generator, requests));
       parallel[r] = (System.nanoTime() - t0) / 1e9;
       parallelCpu[r] = cpuSeconds() - c0;
       c0 = cpuSeconds();
       t0 = System.nanoTime();
-      runOneAtATime(generator, requests);
+      long st = countTokens(runOneAtATime(generator, requests));
       serial[r] = (System.nanoTime() - t0) / 1e9;
       serialCpu[r] = cpuSeconds() - c0;
       c0 = cpuSeconds();
       t0 = System.nanoTime();
-      runBinding(binding, pool, requests, sampling);
+      long bt = runBinding(binding, pool, requests, sampling);
       bare[r] = (System.nanoTime() - t0) / 1e9;
       bareCpu[r] = cpuSeconds() - c0;
       System.out.printf(
           Locale.ROOT,
-          "round %d: wall (cpu) seconds: parallel %.3f (%.2f), one at a time %.3f (%.2f), binding directly %.3f (%.2f); %d tokens%n",
-          r + 1, parallel[r], parallelCpu[r], serial[r], serialCpu[r], bare[r], bareCpu[r], tokens);
+          "round %d: wall (cpu) seconds [tokens]: parallel %.3f (%.2f) [%d], one at a time %.3f (%.2f) [%d], binding directly %.3f (%.2f) [%d]%n",
+          r + 1, parallel[r], parallelCpu[r], pt, serial[r], serialCpu[r], st, bare[r], bareCpu[r], bt);
+      // rates per round, so the medians below are of tokens/s
+      parallelCpu[r] = pt / parallelCpu[r];
+      serialCpu[r] = st / serialCpu[r];
+      bareCpu[r] = bt / bareCpu[r];
+      parallel[r] = pt / parallel[r];
+      serial[r] = st / serial[r];
+      bare[r] = bt / bare[r];
     }
     double p = median(parallel);
     double s = median(serial);
@@ -153,14 +165,14 @@ public final class LlamaGenerationBenchmark {
     double pc = median(parallelCpu);
     double sc = median(serialCpu);
     double bc = median(bareCpu);
-    System.out.printf(Locale.ROOT, "per CPU-second (robust to other load): parallel %.1f, one at a time %.1f, binding directly %.1f tokens; parallel/one-at-a-time %.2fx, ours/binding %.3f%n",
-        tokens / pc, tokens / sc, tokens / bc, sc / pc, bc / pc);
-    System.out.printf(Locale.ROOT, "tokens per round: %d (%d prompts x k=%d, at most %d each)%n", tokens, prompts.length, K, maxTokens);
-    System.out.printf(Locale.ROOT, "k=5 parallel slots: %.1f tokens/s%n", tokens / p);
-    System.out.printf(Locale.ROOT, "k=5 one at a time:  %.1f tokens/s%n", tokens / s);
-    System.out.printf(Locale.ROOT, "binding directly:   %.1f tokens/s%n", tokens / b);
-    System.out.printf(Locale.ROOT, "speed-up parallel / one at a time: %.2fx (target >= 1.5)%n", s / p);
-    System.out.printf(Locale.ROOT, "ours / binding directly: %.3f (target >= 0.95)%n", b / p);
+    System.out.printf(Locale.ROOT, "per CPU-second (robust to other load), medians: parallel %.1f, one at a time %.1f, binding directly %.1f tokens; parallel/one-at-a-time %.2fx, ours/binding %.3f%n",
+        pc, sc, bc, pc / sc, pc / bc);
+    System.out.printf(Locale.ROOT, "requests per round: %d prompts x k=%d, at most %d tokens each%n", prompts.length, K, maxTokens);
+    System.out.printf(Locale.ROOT, "k=5 parallel slots: %.1f tokens/s (median of rounds)%n", p);
+    System.out.printf(Locale.ROOT, "k=5 one at a time:  %.1f tokens/s%n", s);
+    System.out.printf(Locale.ROOT, "binding directly:   %.1f tokens/s%n", b);
+    System.out.printf(Locale.ROOT, "speed-up parallel / one at a time: %.2fx (target >= 1.5)%n", p / s);
+    System.out.printf(Locale.ROOT, "ours / binding directly: %.3f (target >= 0.95)%n", p / b);
     System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
     System.exit(0);
   }
@@ -183,17 +195,23 @@ public final class LlamaGenerationBenchmark {
     return out;
   }
 
-  private static void runOneAtATime(LlamaCppGenerator g, List<GenerationRequest> requests) {
+  private static List<List<Completion>> runOneAtATime(LlamaCppGenerator g, List<GenerationRequest> requests) {
+    List<List<Completion>> out = new ArrayList<>();
     for (GenerationRequest r : requests) {
+      List<Completion> samples = new ArrayList<>();
       for (int i = 0; i < r.samples(); i++) {
-        g.complete(r.prompt(), r.sampling(), r.sampleSeed(i));
+        samples.add(g.complete(r.prompt(), r.sampling(), r.sampleSeed(i)));
       }
+      out.add(samples);
     }
+    return out;
   }
 
-  private static void runBinding(
+  /** @return the tokens generated, counted as the generator counts them (re-tokenized, capped) */
+  private static long runBinding(
       LlamaModel model, ExecutorService pool, List<GenerationRequest> requests, SamplingOptions s)
       throws Exception {
+    long tokens = 0;
     for (GenerationRequest r : requests) {
       List<Future<String>> futures = new ArrayList<>();
       for (int i = 0; i < r.samples(); i++) {
@@ -208,9 +226,11 @@ public final class LlamaGenerationBenchmark {
         futures.add(pool.submit(() -> model.complete(p)));
       }
       for (Future<String> f : futures) {
-        f.get();
+        String text = f.get();
+        tokens += text.isEmpty() ? 0 : Math.min(model.encode(text).length, s.maxTokens());
       }
     }
+    return tokens;
   }
 
   private static long countTokens(List<List<Completion>> all) {
