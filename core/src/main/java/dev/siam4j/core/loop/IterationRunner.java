@@ -289,16 +289,31 @@ final class IterationRunner {
       Files.deleteIfExists(sftTmp);
       Files.deleteIfExists(pairsTmp);
       try (JsonlWriter sft = JsonlWriter.append(sftTmp);
-          JsonlWriter pairs = JsonlWriter.append(pairsTmp);
-          JsonlReader data = JsonlReader.open(files.data())) {
-        for (JsonlReader.Line line : data) {
-          ProblemDataRecord r = line.as(ProblemDataRecord.class);
-          for (SftExample e : r.examples().sft()) {
-            sft.write(e);
+          JsonlWriter pairs = JsonlWriter.append(pairsTmp)) {
+        // with accumulate, one 64-bit hash per example is held to keep each example once
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        int oldest = loop.accumulate() ? 0 : iteration;
+        for (int it = iteration; it >= oldest; it--) {
+          boolean own = it == iteration;
+          try (JsonlReader data = JsonlReader.open(own ? files.data() : store.iteration(it).data())) {
+            for (JsonlReader.Line line : data) {
+              ProblemDataRecord r = line.as(ProblemDataRecord.class);
+              for (SftExample e : r.examples().sft()) {
+                if (!loop.accumulate()
+                    || seen.add(StageLog.hashStep(StageLog.hashStep(StageLog.EMPTY_HASH, e.key().problemId()), e.completion()))) {
+                  sft.write(e);
+                }
+              }
+              if (own) {
+                for (PreferencePair p : r.examples().pairs()) {
+                  pairs.write(p);
+                }
+              }
+            }
           }
-          for (PreferencePair p : r.examples().pairs()) {
-            pairs.write(p);
-          }
+        }
+        for (SftExample e : loop.replay()) {
+          sft.write(e);
         }
       }
       Files.move(sftTmp, files.sft(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -9,6 +9,7 @@ import dev.siam4j.core.PolicyLoader;
 import dev.siam4j.core.PreferenceBuilder;
 import dev.siam4j.core.Problem;
 import dev.siam4j.core.SamplingOptions;
+import dev.siam4j.core.SftExample;
 import dev.siam4j.core.Siam4jException;
 import dev.siam4j.core.Trainer;
 import dev.siam4j.core.TrainingOptions;
@@ -80,6 +81,9 @@ public final class SelfImprovementLoop {
   private final SamplingOptions sampling;
   private final PromptTemplate promptTemplate;
   private final CodeExtractor codeExtractor;
+  private final List<SftExample> replay;
+  private final boolean accumulate;
+  private final boolean trainFromSeed;
   private final Map<Stage, Integer> concurrency;
   private final List<LoopListener> listeners;
   private final Builder source;
@@ -103,6 +107,9 @@ public final class SelfImprovementLoop {
     this.sampling = b.sampling != null ? b.sampling : SamplingOptions.DEFAULT;
     this.promptTemplate = b.promptTemplate != null ? b.promptTemplate : PromptTemplates.zeroShot();
     this.codeExtractor = b.codeExtractor != null ? b.codeExtractor : CodeExtractors.defaultExtractor();
+    this.replay = b.replay != null ? b.replay : List.of();
+    this.accumulate = b.accumulate != null && b.accumulate;
+    this.trainFromSeed = b.trainFromSeed != null && b.trainFromSeed;
     EnumMap<Stage, Integer> c = new EnumMap<>(Stage.class);
     for (Stage s : Stage.values()) {
       c.put(s, b.concurrency.getOrDefault(s, 1));
@@ -149,7 +156,8 @@ public final class SelfImprovementLoop {
       if (preferenceBuilder != null) {
         runner.buildData();
         if (trainer != null) {
-          current = runner.train(current, training);
+          // the next iteration generates with what this one trained, whatever it started from
+          current = runner.train(trainFromSeed ? seedCheckpoint : current, training);
         }
       }
       IterationMetrics m = runner.metrics(training);
@@ -236,6 +244,20 @@ public final class SelfImprovementLoop {
     c.put("trainer", trainer == null ? "none" : describe(trainer));
     c.put("trainingPlan", trainingPlan.toString());
     c.put("trainingOptions", trainer == null ? "none" : trainingOptions.toString());
+    if (!replay.isEmpty()) {
+      long h = StageLog.EMPTY_HASH;
+      for (SftExample e : replay) {
+        h = StageLog.hashStep(h, e.prompt().toString());
+        h = StageLog.hashStep(h, e.completion());
+      }
+      c.put("replay", replay.size() + " examples, fingerprint " + Long.toHexString(h));
+    }
+    if (accumulate) {
+      c.put("accumulate", "true");
+    }
+    if (trainFromSeed) {
+      c.put("trainFromSeed", "true");
+    }
     Map<String, String> v = new TreeMap<>();
     String version = SelfImprovementLoop.class.getPackage().getImplementationVersion();
     v.put("siam4j", version == null ? "dev" : version);
@@ -258,6 +280,8 @@ public final class SelfImprovementLoop {
   SamplingOptions sampling() { return sampling; }
   PromptTemplate promptTemplate() { return promptTemplate; }
   CodeExtractor codeExtractor() { return codeExtractor; }
+  List<SftExample> replay() { return replay; }
+  boolean accumulate() { return accumulate; }
   Critic critic() { return critic; }
   PreferenceBuilder preferenceBuilder() { return preferenceBuilder; }
   Trainer trainer() { return trainer; }
@@ -288,6 +312,9 @@ public final class SelfImprovementLoop {
     private SamplingOptions sampling;
     private PromptTemplate promptTemplate;
     private CodeExtractor codeExtractor;
+    private List<SftExample> replay;
+    private Boolean accumulate;
+    private Boolean trainFromSeed;
     private final Map<Stage, Integer> concurrency = new EnumMap<>(Stage.class);
     private final List<LoopListener> listeners = new ArrayList<>();
 
@@ -452,6 +479,45 @@ public final class SelfImprovementLoop {
       return this;
     }
 
+    /**
+     * SFT examples added to every iteration's SFT data, after the examples the iteration built:
+     * typically the seed data the policy was first trained on, so that it keeps those skills while
+     * it learns from its own programs (without replay, a few dozen self-made examples per iteration
+     * can pull a small model away from what the seed data taught it). Default: none, as in the
+     * paper. Part of the run's configuration: a rerun with other replay examples is refused.
+     *
+     * @param examples the examples, in the order they are appended
+     */
+    public Builder replay(List<SftExample> examples) {
+      Objects.requireNonNull(examples, "replay");
+      once(replay, "replay");
+      replay = List.copyOf(examples);
+      return this;
+    }
+
+    /**
+     * Whether an iteration's SFT data also holds the SFT examples every earlier iteration built
+     * (newest first; an example whose problem and completion an iteration already has is kept
+     * once). Default false: each iteration trains on its own examples, as in the paper.
+     */
+    public Builder accumulate(boolean value) {
+      once(accumulate, "accumulate");
+      accumulate = value;
+      return this;
+    }
+
+    /**
+     * Whether every iteration trains from the seed checkpoint rather than from the previous
+     * iteration's (the next iteration still generates with what was trained). With
+     * {@link #accumulate(boolean)} this is expert iteration as in ReST-EM: errors of one
+     * iteration's training do not compound in the next. Default false.
+     */
+    public Builder trainFromSeed(boolean value) {
+      once(trainFromSeed, "trainFromSeed");
+      trainFromSeed = value;
+      return this;
+    }
+
     /** Problems a stage works on at once. Default 1 for every stage. */
     public Builder concurrency(Stage stage, int value) {
       Objects.requireNonNull(stage, "stage");
@@ -503,6 +569,9 @@ public final class SelfImprovementLoop {
         throw new IllegalStateException(
             "a trainer needs policy(seed, loader) so that the next iteration can load what it trained");
       }
+      if (Boolean.TRUE.equals(trainFromSeed) && trainer == null) {
+        throw new IllegalStateException("trainFromSeed is set but there is no trainer");
+      }
       if (trainingPlan != null && trainer == null) {
         throw new IllegalStateException("trainingPlan is set but there is no trainer");
       }
@@ -528,6 +597,9 @@ public final class SelfImprovementLoop {
       b.sampling = sampling;
       b.promptTemplate = promptTemplate;
       b.codeExtractor = codeExtractor;
+      b.replay = replay;
+      b.accumulate = accumulate;
+      b.trainFromSeed = trainFromSeed;
       b.concurrency.putAll(concurrency);
       b.listeners.addAll(listeners);
       return b;

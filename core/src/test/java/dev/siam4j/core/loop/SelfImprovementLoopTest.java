@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.siam4j.core.Algorithm;
 import dev.siam4j.core.Checkpoint;
 import dev.siam4j.core.Outcome;
+import dev.siam4j.core.PreferenceBuilder;
+import dev.siam4j.core.Prompt;
 import dev.siam4j.core.RunStoreException;
+import dev.siam4j.core.SampleKey;
 import dev.siam4j.core.SftExample;
+import dev.siam4j.core.TrainingExamples;
 import dev.siam4j.core.jsonl.JsonlReader;
 import dev.siam4j.core.testing.ToyLoopMain;
 import dev.siam4j.core.testing.ToyWorld;
@@ -162,6 +166,87 @@ final class SelfImprovementLoopTest {
       assertThat(l0(iter)).isNotNull();
     }
     assertThat(sftKeys).containsExactlyElementsOf(approved);
+  }
+
+  @Test
+  void run_replayExamplesFollowTheIterationsOwnInEveryIterationAndArePartOfTheConfiguration() {
+    List<SftExample> replay =
+        List.of(
+            new SftExample(new SampleKey("seed-1", 0, 0), Prompt.raw("q1\n"), "print(1)\n", 1.0),
+            new SftExample(new SampleKey("seed-2", 0, 0), Prompt.raw("q2\n"), "print(2)\n", 1.0));
+    SelfImprovementLoop loop =
+        minimal().preferenceBuilder(ToyWorld.preferenceBuilder()).samplesPerProblem(6).replay(replay).build();
+    loop.run();
+    List<SftExample> sft = new ArrayList<>();
+    try (JsonlReader r = JsonlReader.open(dir.resolve("run/iter-0/sft.jsonl"))) {
+      r.forEachLine(l -> sft.add(l.as(SftExample.class)));
+    }
+    assertThat(sft).hasSizeGreaterThan(2);
+    assertThat(sft.subList(sft.size() - 2, sft.size())).containsExactlyElementsOf(replay);
+    assertThat(sft.subList(0, sft.size() - 2)).noneMatch(e -> e.key().problemId().startsWith("seed-"));
+    // the iteration's own counts exclude the replayed examples
+    assertThat(loop.run().iterations().get(0).sftExamples()).isEqualTo(sft.size() - 2);
+
+    SelfImprovementLoop other =
+        minimal().preferenceBuilder(ToyWorld.preferenceBuilder()).samplesPerProblem(6)
+            .replay(replay.subList(0, 1)).build();
+    assertThatThrownBy(other::run)
+        .isInstanceOf(RunStoreException.class)
+        .hasMessageContaining("replay: was 2 examples");
+  }
+
+  @Test
+  void run_accumulateAndTrainFromSeed_trainEachIterationFromTheSeedOnEveryIterationsExamples() throws Exception {
+    Path seed = dir.resolve("seed.txt");
+    // completions tagged with their iteration, so that no example repeats one of another iteration
+    PreferenceBuilder tagged =
+        p -> {
+          TrainingExamples t = ToyWorld.preferenceBuilder().build(p);
+          return new TrainingExamples(
+              t.sft().stream()
+                  .map(e -> new SftExample(e.key(), e.prompt(), e.completion() + "# " + e.key().iteration() + "." + e.key().sampleIndex() + "\n", e.confidence()))
+                  .toList(),
+              t.pairs(),
+              t.dropped());
+        };
+    SelfImprovementLoop loop =
+        SelfImprovementLoop.builder()
+            .problems(ToyWorld.problems(20))
+            .policy(ToyWorld.checkpoint(seed, 2), ToyWorld.loader(Duration.ZERO))
+            .executor(ToyWorld.executor(Duration.ZERO))
+            .critic(ToyWorld.critic())
+            .preferenceBuilder(tagged)
+            .trainer(ToyWorld.trainer(Duration.ZERO))
+            .accumulate(true)
+            .trainFromSeed(true)
+            .samplesPerProblem(5)
+            .iterations(3)
+            .runFolder(dir.resolve("run"))
+            .build();
+    LoopResult r = loop.run();
+
+    long own0 = r.iterations().get(0).sftExamples();
+    long own1 = r.iterations().get(1).sftExamples();
+    List<SftExample> sft1 = new ArrayList<>();
+    try (JsonlReader in = JsonlReader.open(dir.resolve("run/iter-1/sft.jsonl"))) {
+      in.forEachLine(l -> sft1.add(l.as(SftExample.class)));
+    }
+    // iteration 1 trains on its own examples, then iteration 0's
+    assertThat(sft1).hasSize((int) (own0 + own1));
+    assertThat(sft1.subList(0, (int) own1)).allMatch(e -> e.key().iteration() == 1);
+    assertThat(sft1.subList((int) own1, sft1.size())).allMatch(e -> e.key().iteration() == 0);
+    // every iteration's training started from the seed checkpoint: the toy trainer's skill is
+    // 2 + 1 + examples / 10 (at most 10) from the base it is given
+    for (int i = 0; i < 3; i++) {
+      long lines;
+      try (var l = Files.lines(dir.resolve("run/iter-" + i + "/sft.jsonl"))) {
+        lines = l.count();
+      }
+      assertThat(r.iterations().get(i).training()).containsEntry("0-sft.skill", (double) Math.min(10, 3 + lines / 10));
+    }
+    assertThatThrownBy(() -> minimal().trainFromSeed(true).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("trainFromSeed is set but there is no trainer");
   }
 
   private static SftExample l0(Path iter) {
