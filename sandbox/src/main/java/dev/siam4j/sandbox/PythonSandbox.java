@@ -63,7 +63,7 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
 
   /** The modules every worker imports before its first program. */
   public static final List<String> DEFAULT_PRELOAD =
-      List.of("math", "fractions", "itertools", "sympy", "numpy");
+      List.of("math", "fractions", "itertools", "statistics", "decimal", "random", "sympy", "numpy");
 
   private static final String SCRIPT = loadScript();
 

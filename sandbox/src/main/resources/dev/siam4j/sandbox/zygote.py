@@ -60,6 +60,12 @@ sympy.binomial(10, 3); sympy.sqrt(8); sympy.Eq(x, 1); sympy.latex(x**2); str(x**
 import numpy as np
 a = np.arange(10.0)
 np.linalg.solve(np.eye(2), np.ones(2)); a.sum(); a.mean(); np.sqrt(a); np.round(a, 2); str(a)
+np.roots([1, -3, 2]); np.polyfit([0, 1, 2], [1, 3, 5], 1); np.percentile(a, 50); np.std(a)
+np.random.default_rng(0).integers(0, 10, 3)
+""",
+    "statistics": """
+import statistics
+statistics.mean([1, 2, 3]); statistics.median([1, 2, 3]); statistics.stdev([1, 2, 3])
 """,
 }
 for _name in _preloaded:

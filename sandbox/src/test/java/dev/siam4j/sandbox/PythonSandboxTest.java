@@ -47,6 +47,28 @@ final class PythonSandboxTest {
     assertThat(e.answer()).isEqualTo("[-2, 2] 10");
   }
 
+  /**
+   * What the warm interpreter has already imported, a program does not import again: common math
+   * operations (roots, radicals, inequalities, systems, statistics, random numbers) load no new
+   * module in the program's process.
+   */
+  @Test
+  void commonMathOperations_importNothingNewInTheProgram() {
+    Execution e = sandbox.execute(
+        "import sys\nbefore = set(sys.modules)\n"
+            + "import sympy, numpy as np, math, fractions, itertools, statistics, decimal, random\n"
+            + "x, y = sympy.symbols('x y')\n"
+            + "sympy.solve(x**2 - 7*x + 3, x); sympy.solve(x**3 - 2, x); sympy.solve(x**2 + 1, x)\n"
+            + "sympy.solve(x**2 - 9 < 0, x); sympy.solve([x + 2*y - 5, 3*x - y - 1], [x, y])\n"
+            + "sympy.nsimplify(0.75); sympy.Rational(5, 6) + 1; sympy.sqrt(12); sympy.factorint(84)\n"
+            + "statistics.mean([1, 2]); decimal.Decimal('1.1') + 1; random.randint(1, 6)\n"
+            + "np.roots([1, -5, 6]); np.random.default_rng(1).integers(0, 9, 2); np.percentile([1, 2], 50)\n"
+            + "fractions.Fraction(3, 4) + 1; math.comb(6, 2); list(itertools.combinations(range(4), 2))\n"
+            + "print(sorted(set(sys.modules) - before))\n");
+    assertThat(e.outcome()).isEqualTo(Outcome.OK);
+    assertThat(e.answer()).isEqualTo("[]");
+  }
+
   @Test
   void exception_isErrorWithTypeMessageAndLine() {
     Execution e = sandbox.execute("a = 1\nb = 0\nprint(a / b)\n");

@@ -71,12 +71,16 @@ public final class SandboxBenchmark {
 
     double floorMs;
     double isolatedSequentialMs;
+    String childFaults;
     try (PythonSandbox isolated = PythonSandbox.builder().workers(IN_FLIGHT).build()) {
       OUT.println("<!-- isolated pool: " + isolated + " -->");
       // warm-up: first sympy use in a fork is not representative
       isolated.executeAll(List.of(sympy.apply(0), sympy.apply(1), arithmetic.apply(0)));
       floorMs = isolated.measureForkFloor(n(100, scale)).toNanos() / 1e6;
       isolatedSequentialMs = sequentialP50(isolated, arithmetic, n(50, scale));
+      childFaults =
+          isolated.execute(sympy.apply(3) + "import resource\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_minflt)\n")
+              .stdout().strip().replace('\n', ' ');
       Runner r = code -> answerOf(isolated.execute(code));
       measure("(a) arithmetic", "isolated pool (default)", r, arithmetic, n(200, scale));
       measure("(b) sympy solve", "isolated pool (default)", r, sympy, n(60, scale));
@@ -121,6 +125,42 @@ public final class SandboxBenchmark {
         + " reap): %.2f ms%n", floorMs);
     OUT.printf(Locale.ROOT, "isolated mode, one program at a time, (a) p50: %.2f ms = %.2f x the"
         + " floor%n", isolatedSequentialMs, isolatedSequentialMs / floorMs);
+    OUT.printf(Locale.ROOT, "machine: %s%n", pageFaultCosts(python));
+    OUT.printf(Locale.ROOT, "isolated (b) program, minor page faults in its child (setup included):"
+        + " %s%n", childFaults);
+  }
+
+  /**
+   * What this machine charges for memory: the cost of a page fault on fresh anonymous memory and
+   * of a copy-on-write fault in a forked child (64 MiB, one write per 4 KiB page, the loop's own
+   * cost subtracted). A forked program pays the second for every page of the warm interpreter it
+   * writes to (reference counts included).
+   */
+  private static String pageFaultCosts(String python) throws IOException, InterruptedException {
+    String script =
+        "import mmap, os, time\n"
+            + "n, P = 64 << 20, 4096\n"
+            + "m = mmap.mmap(-1, n, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)\n"
+            + "def touch(v):\n"
+            + "    t = time.perf_counter()\n"
+            + "    for i in range(0, n, P):\n"
+            + "        m[i] = v\n"
+            + "    return (time.perf_counter() - t) / (n // P)\n"
+            + "fresh = touch(1)\n"
+            + "base = touch(2)\n"
+            + "r, w = os.pipe()\n"
+            + "pid = os.fork()\n"
+            + "if pid == 0:\n"
+            + "    os.write(w, repr(touch(3) - touch(4)).encode())\n"
+            + "    os._exit(0)\n"
+            + "os.waitpid(pid, 0)\n"
+            + "cow = float(os.read(r, 64))\n"
+            + "print('page fault on fresh memory %.1f us, copy-on-write fault after fork %.1f us'"
+            + " % ((fresh - base) * 1e6, cow * 1e6))\n";
+    Process p = new ProcessBuilder(python, "-I", "-c", script).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    p.waitFor();
+    return out;
   }
 
   private static int n(int base, double scale) {
