@@ -34,6 +34,13 @@ final class AnswerParser {
       Set.of("cm", "mm", "km", "kg", "mg", "ml", "mph", "kmh", "hrs", "hr", "min", "mins", "sec", "secs", "ft", "in", "yd", "mi", "lb", "lbs", "oz", "cm^2", "m^2", "cm^3", "m^3", "km/h", "m/s", "dollars", "cents", "degrees", "units", "meters", "feet", "inches", "hours", "minutes", "seconds", "days", "years", "pounds", "miles", "km^2");
   private static final Set<String> SINGLE_LETTER_UNITS = Set.of("m", "g", "s", "h", "l", "L", "kg", "cm");
   private static final Pattern PERCENT_WORD = Pattern.compile("\\s*(?:percent|per cent|pct)$", Pattern.CASE_INSENSITIVE);
+  private static final String SIGNED_NUMBER = "[-+]?\\d+(?:\\.\\d+)?(?:/\\d+)?";
+  private static final Pattern SPACED_NUMBERS =
+      Pattern.compile(SIGNED_NUMBER + "(?:\\s+" + SIGNED_NUMBER + ")+");
+  private static final Pattern DIGIT_GROUPS = Pattern.compile("\\d{1,3}(?: \\d{3})+(?:\\.\\d+)?");
+  private static final String ASSIGNED = "[a-zA-Z]\\w*\\s*=\\s*" + SIGNED_NUMBER;
+  private static final Pattern SPACED_ASSIGNMENTS = Pattern.compile(ASSIGNED + "(?:\\s+" + ASSIGNED + ")+");
+  private static final Pattern ASSIGNMENT = Pattern.compile(ASSIGNED);
   private static final Pattern NAMED_POINT = Pattern.compile("^[A-Z]\\s*\\(");
   private static final Pattern WORD = Pattern.compile("(?<![\\\\A-Za-z])[A-Za-z]{4,}");
 
@@ -155,6 +162,10 @@ final class AnswerParser {
     if (commas.size() > 1) {
       return multiple(commas, depth);
     }
+    List<String> spaced = spacedValues(s);
+    if (spaced != null) {
+      return multiple(spaced, depth);
+    }
     if (s.indexOf('±') >= 0 || s.indexOf('∓') >= 0) {
       int at = s.indexOf('±') >= 0 ? s.indexOf('±') : s.indexOf('∓');
       String plus = s.substring(0, at) + "+" + s.substring(at + 1);
@@ -188,6 +199,32 @@ final class AnswerParser {
       throw new Unparsable("equation with a structured right side");
     }
     return scalar(s);
+  }
+
+  /**
+   * Values a program printed with {@code print(a, b)}: numbers separated by spaces
+   * ({@code "14.0 -14.0"}) or assignments ({@code "x = -6.0 y = 6.0"}). Without this the first
+   * would read as the expression 14.0 - 14.0. Digit groups ({@code "1 000"}) and expressions with
+   * spaced operators ({@code "2 - 3"}) are not split.
+   *
+   * @return the values' texts, or null when {@code s} is not such a list
+   */
+  private static List<String> spacedValues(String s) {
+    if (s.indexOf(' ') < 0) {
+      return null;
+    }
+    if (SPACED_NUMBERS.matcher(s).matches() && !DIGIT_GROUPS.matcher(s).matches()) {
+      return List.of(s.split("\\s+"));
+    }
+    if (SPACED_ASSIGNMENTS.matcher(s).matches()) {
+      List<String> parts = new ArrayList<>();
+      Matcher m = ASSIGNMENT.matcher(s);
+      while (m.find()) {
+        parts.add(m.group().strip());
+      }
+      return parts;
+    }
+    return null;
   }
 
   private static Answer bool(String s) {
