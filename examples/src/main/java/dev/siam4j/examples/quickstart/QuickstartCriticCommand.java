@@ -96,8 +96,8 @@ final class QuickstartCriticCommand {
         Verdict r = byRules.get(i);
         boolean undecided = r.confidence() == 0.5;
         boolean rulesRight = !undecided && r.correct() == e.label();
-        Outcome o = new Outcome(e.label(), byModel.get(i).correct() == e.label(), rulesRight, undecided,
-            byCascade.get(i).correct() == e.label());
+        Outcome o = new Outcome(e.label(), byModel.get(i).correct() == e.label(), rulesRight,
+            r.correct() == e.label(), undecided, byCascade.get(i).correct() == e.label());
         for (String key : new java.util.LinkedHashSet<>(List.of("all", split.label(), split.label() + " " + e.kind(),
             "by category: " + e.problem().category(),
             rulesRight ? "rules right" : "rules UNKNOWN or wrong",
@@ -112,19 +112,21 @@ final class QuickstartCriticCommand {
         world.seed(), QuickstartCritic.PER_PROBLEM, QuickstartCritic.PER_PROBLEM, HELD_OUT_SEED, all.n,
         (System.nanoTime() - t0) / 1e9);
     out.println();
-    out.println("| subset | examples | YES share | model | rules | rules undecided | cascade |");
-    out.println("|---|---:|---:|---:|---:|---:|---:|");
+    out.println("| subset | examples | YES share | model | rules decided right | rules' verdict right | rules undecided | cascade |");
+    out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
     List<String> keys = new ArrayList<>(rows.keySet());
     keys.remove("all");
     keys.add(0, "all");
     for (String k : keys) {
       Tally t = rows.get(k);
-      out.printf(Locale.ROOT, "| %s | %d | %.1f%% | %.1f%% | %.1f%% | %d | %.1f%% |%n", k, t.n, pct(t.yes, t.n),
-          pct(t.model, t.n), pct(t.rules, t.n), t.undecided, pct(t.cascade, t.n));
+      out.printf(Locale.ROOT, "| %s | %d | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %d | %.1f%% |%n", k, t.n,
+          pct(t.yes, t.n), pct(t.model, t.n), pct(t.rules, t.n), pct(t.rulesVerdict, t.n), t.undecided,
+          pct(t.cascade, t.n));
     }
     out.println();
     out.println("model: the critic model alone (5 votes at temperature 0.7, YES when at least half are YES);");
-    out.println("rules: Critics.rules with the sympy fallback (an undecided comparison counts as wrong);");
+    out.println("rules decided right: Critics.rules with the sympy fallback decided, and rightly (undecided counts as wrong);");
+    out.println("rules' verdict right: its verdict, which is NO for an undecided comparison, matches the label;");
     out.println("cascade: rules first, the model for what they leave undecided.");
     return 0;
   }
@@ -133,13 +135,15 @@ final class QuickstartCriticCommand {
     return n == 0 ? 0 : 100.0 * k / n;
   }
 
-  private record Outcome(boolean label, boolean model, boolean rules, boolean undecided, boolean cascade) {}
+  private record Outcome(
+      boolean label, boolean model, boolean rules, boolean rulesVerdict, boolean undecided, boolean cascade) {}
 
   private static final class Tally {
     int n;
     int yes;
     int model;
     int rules;
+    int rulesVerdict;
     int undecided;
     int cascade;
 
@@ -148,6 +152,7 @@ final class QuickstartCriticCommand {
       yes += o.label() ? 1 : 0;
       model += o.model() ? 1 : 0;
       rules += o.rules() ? 1 : 0;
+      rulesVerdict += o.rulesVerdict() ? 1 : 0;
       undecided += o.undecided() ? 1 : 0;
       cascade += o.cascade() ? 1 : 0;
     }
