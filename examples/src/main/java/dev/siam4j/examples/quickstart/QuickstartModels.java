@@ -72,6 +72,17 @@ public final class QuickstartModels {
     Set<String> words = new LinkedHashSet<>(MathWorld.vocabulary());
     words.add(CLOSE);
     words.add("python");
+    return pieces(words);
+  }
+
+  /**
+   * The pieces of words: each word with its spaces as {@code ▁} and every prefix of it; words
+   * with a line feed, carriage return or tab are left out (they fall back to byte pieces).
+   *
+   * @param words words as {@link WordTokenizer} makes them
+   * @return distinct pieces, shortest prefixes first within each word
+   */
+  static List<String> pieces(java.util.Collection<String> words) {
     Set<String> pieces = new LinkedHashSet<>();
     for (String w : words) {
       if (w.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\t')) {
