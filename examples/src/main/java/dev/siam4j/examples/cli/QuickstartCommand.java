@@ -68,6 +68,15 @@ final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--seed-epochs", paramLabel = "N", description = "Epochs when training the seed model (default 20).")
   Integer seedEpochs;
 
+  @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate of the loop's training (default 1e-4).")
+  Double learningRate;
+
+  @Option(names = "--training-data", paramLabel = "WHAT",
+      description = "What each iteration trains: iteration (the previous model on its own data, as in the paper), "
+          + "replay (also the seed data) or expert-iteration (the seed model on the seed data and every "
+          + "iteration's data so far). Default replay.")
+  String trainingData;
+
   @Option(names = "--threads", paramLabel = "N", description = "llama.cpp threads (default 2).")
   Integer threads;
 
@@ -117,11 +126,12 @@ final class QuickstartCommand implements Callable<Integer> {
               evalSamples == null ? base.evalSamples() : evalSamples,
               seedEpochs == null ? base.seedEpochs() : seedEpochs,
               epochs == null ? base.loopEpochs() : epochs,
-              base.learningRate(),
+              learningRate == null ? base.learningRate() : learningRate,
               threads == null ? base.threads() : threads,
               ablations,
               Optional.ofNullable(seedModel),
-              retrainSeedModel);
+              retrainSeedModel,
+              trainingData == null ? base.trainingData() : Quickstart.TrainingData.of(trainingData));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -17,6 +17,7 @@ import dev.siam4j.core.Prompt;
 import dev.siam4j.core.RunStoreException;
 import dev.siam4j.core.SampleKey;
 import dev.siam4j.core.SamplingOptions;
+import dev.siam4j.core.SftExample;
 import dev.siam4j.core.Solution;
 import dev.siam4j.core.Trainer;
 import dev.siam4j.core.TrainingOptions;
@@ -36,17 +37,20 @@ import dev.siam4j.critic.evaluation.Evaluation;
 import dev.siam4j.critic.evaluation.Evaluator;
 import dev.siam4j.critic.evaluation.ScoredSample;
 import dev.siam4j.sandbox.PythonSandbox;
+import dev.siam4j.sandbox.cache.CachingCodeExecutor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -95,6 +99,7 @@ public final class Quickstart {
    * @param ablations whether to run the three ablation arms (on the first seed)
    * @param seedModel a seed model to use instead of the shipped one
    * @param trainSeedModel train the seed model from scratch even where the shipped one fits
+   * @param trainingData what each iteration trains, from which model
    */
   public record Options(
       Path output,
@@ -111,13 +116,15 @@ public final class Quickstart {
       int threads,
       boolean ablations,
       Optional<Path> seedModel,
-      boolean trainSeedModel) {
+      boolean trainSeedModel,
+      TrainingData trainingData) {
 
     /** Validates and copies. */
     public Options {
       Objects.requireNonNull(output, "output");
       seeds = List.copyOf(Objects.requireNonNull(seeds, "seeds"));
       Objects.requireNonNull(seedModel, "seedModel");
+      Objects.requireNonNull(trainingData, "trainingData");
       if (seeds.isEmpty()) {
         throw new IllegalArgumentException("seeds must not be empty");
       }
@@ -136,12 +143,51 @@ public final class Quickstart {
 
     /** The full quickstart: 3 iterations, k = 5, pool 300, tests of 100. */
     public static Options full(Path output) {
-      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 3, 300, 100, 5, 5, QuickstartModels.SEED_MODEL_EPOCHS, 2, 5e-4, 2, false, Optional.empty(), false);
+      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 3, 300, 100, 5, 5, QuickstartModels.SEED_MODEL_EPOCHS, 2, 1e-4, 2, false, Optional.empty(), false, TrainingData.REPLAY);
     }
 
     /** A small, fast run for CI: 1 iteration, k = 2, pool 24, tests of 12. */
     public static Options reduced(Path output) {
-      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 1, 24, 12, 2, 1, 2, 1, 5e-4, 2, false, Optional.empty(), false);
+      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 1, 24, 12, 2, 1, 2, 1, 1e-4, 2, false, Optional.empty(), false, TrainingData.REPLAY);
+    }
+  }
+
+  /** What each iteration of the loop trains, and from which model. */
+  public enum TrainingData {
+    /** The previous iteration's model on this iteration's data: the paper's loop. */
+    ITERATION("iteration"),
+    /** As {@link #ITERATION}, with the seed data added to every iteration's SFT data. */
+    REPLAY("replay"),
+    /**
+     * The seed model on the seed data and every iteration's SFT data so far (expert iteration, as
+     * in ReST-EM): one iteration's training errors do not compound in the next.
+     */
+    EXPERT_ITERATION("expert-iteration");
+
+    private final String label;
+
+    TrainingData(String label) {
+      this.label = label;
+    }
+
+    /** @return the name the command line uses */
+    public String label() {
+      return label;
+    }
+
+    /**
+     * @param label {@code iteration}, {@code replay} or {@code expert-iteration}
+     * @return the value of that name
+     * @throws IllegalArgumentException naming the accepted names
+     */
+    public static TrainingData of(String label) {
+      for (TrainingData t : values()) {
+        if (t.label.equals(label)) {
+          return t;
+        }
+      }
+      throw new IllegalArgumentException(
+          "training data must be iteration, replay or expert-iteration, was '" + label + "'");
     }
   }
 
@@ -183,8 +229,16 @@ public final class Quickstart {
     Path seedModel = seedModel(world, trainer);
     List<QuickstartResults.SeedRun> runs = new ArrayList<>();
     List<QuickstartResults.Ablation> ablations = new ArrayList<>();
-    try (PythonSandbox sandbox = PythonSandbox.builder().workers(2).build()) {
-      Critic cascade = Critics.rules(AnswerEquivalence.builder().symbolic(sandbox).build());
+    try (PythonSandbox python = PythonSandbox.builder().workers(2).build()) {
+      // A tiny model writes the same program many times (about a third of the loop's samples
+      // repeat one of the same problem); these programs are deterministic, so each runs once.
+      CodeExecutor sandbox = CachingCodeExecutor.wrap(python, python.toString(), 1_000_000);
+      // the cascade: answer rules, SymPy for what they cannot read, then the trained critic model
+      // (QuickstartCritic, shipped) for what is still UNKNOWN
+      Critic criticModel =
+          QuickstartCritic.load(QuickstartCritic.shippedModel(o.output().resolve("critic-model").resolve("model.gguf")),
+              o.threads(), 7);
+      Critic cascade = QuickstartCritic.cascade(AnswerEquivalence.builder().symbolic(sandbox).build(), criticModel);
       for (long seed : o.seeds()) {
         Arm main = new Arm("main", cascade, Algorithm.DPO_NLL, true);
         runs.add(new QuickstartResults.SeedRun(seed, runArm(main, world, seedModel, sandbox, trainer, seed, cascade)));
@@ -214,7 +268,13 @@ public final class Quickstart {
     c.put("samples per problem (k)", Integer.toString(o.samplesPerProblem()));
     c.put("samples per test problem", o.evalSamples() == 1 ? "1 (greedy)" : Integer.toString(o.evalSamples()));
     c.put("training", "SFT then DPO+NLL, full fine-tuning, " + o.loopEpochs() + " epoch(s) each, lr " + o.learningRate());
-    c.put("critic", "rules + SymPy fallback (rule cascade; no trained critic model)");
+    c.put("training data", switch (o.trainingData()) {
+      case ITERATION -> "each iteration trains the previous model on its own data (the paper's loop)";
+      case REPLAY -> "each iteration trains the previous model on its own data and the seed data";
+      case EXPERT_ITERATION -> "each iteration trains the seed model on the seed data and every iteration's data so far";
+    });
+    c.put("critic", "answer rules, SymPy fallback, then the trained critic model (critic-model.gguf) for what they leave UNKNOWN");
+    c.put("executor", "PythonSandbox (isolated, 2 workers) behind a CachingCodeExecutor");
     c.put("data filter", "PreferenceBuilders with QualityPolicy.strict() (grounding drops)");
     c.put("threads", "llama.cpp " + o.threads() + ", PyTorch " + System.getProperty("siam4j.torch.threads", "default"));
     return c;
@@ -300,6 +360,9 @@ public final class Quickstart {
             .sampling(sampling())
             .promptTemplate(QuickstartModels.promptTemplate())
             .codeExtractor(CodeExtractors.defaultExtractor())
+            .replay(o.trainingData() == TrainingData.ITERATION ? List.of() : seedData(world))
+            .accumulate(o.trainingData() == TrainingData.EXPERT_ITERATION)
+            .trainFromSeed(o.trainingData() == TrainingData.EXPERT_ITERATION)
             .concurrency(Stage.EXECUTE, 2)
             .listener(progress)
             .build()
@@ -316,6 +379,25 @@ public final class Quickstart {
       log.accept("[" + folder.getFileName() + "] evaluating " + (i == 0 ? "the seed model" : "iteration " + i)
           + " on test-id and test-ood...");
       out.add(new QuickstartResults.IterationResult(i, evaluate(world, loader, current, sandbox, evalCritic, seed), stats));
+    }
+    return out;
+  }
+
+  /**
+   * The seed model's training data, as {@link #seedModel} trains it: the seed split of the world
+   * seed at the default sizes. Checked against this run's test splits.
+   */
+  private List<SftExample> seedData(MathWorld world) {
+    Set<String> tests = new HashSet<>();
+    for (Split split : List.of(Split.TEST_ID, Split.TEST_OOD)) {
+      world.problems(split).forEach(p -> tests.add(p.question()));
+    }
+    List<SftExample> out = new ArrayList<>();
+    for (WordProblem p : MathWorld.withSeed(options.worldSeed()).problems(Split.SEED)) {
+      if (tests.contains(p.question())) {
+        throw new IllegalStateException("seed problem " + p.id() + " is also a test problem: " + p.question());
+      }
+      out.add(QuickstartModels.seedExample(p, QuickstartModels.promptTemplate()));
     }
     return out;
   }

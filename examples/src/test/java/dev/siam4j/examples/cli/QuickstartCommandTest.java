@@ -29,6 +29,17 @@ final class QuickstartCommandTest {
   }
 
   @Test
+  void anUnknownTrainingDataOrANonPositiveLearningRateIsAUsageError() {
+    assertThat(run("quickstart", "--training-data", "everything", "--output", dir.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo("siam4j: training data must be iteration, replay or expert-iteration, was 'everything'\n");
+
+    err.getBuffer().setLength(0);
+    assertThat(run("quickstart", "--lr", "0", "--output", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("siam4j: learningRate must be positive, was 0.0\n");
+  }
+
+  @Test
   void aMissingSeedModelIsAUsageError() {
     Path missing = dir.resolve("missing.gguf");
 
