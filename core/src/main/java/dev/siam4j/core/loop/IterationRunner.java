@@ -37,10 +37,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -291,7 +293,7 @@ final class IterationRunner {
       try (JsonlWriter sft = JsonlWriter.append(sftTmp);
           JsonlWriter pairs = JsonlWriter.append(pairsTmp)) {
         // with accumulate, one 64-bit hash per example is held to keep each example once
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         int oldest = loop.accumulate() ? 0 : iteration;
         for (int it = iteration; it >= oldest; it--) {
           boolean own = it == iteration;
