@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * The numbers a question states or implies: its numerals ("1,200", "3.5", "80%"), number words
  * ("twelve", "dozen", "half", "两"), and the constants its units imply (100 for a percent, 60 for
- * hours and minutes, 7 for weeks, ...). A program's literal is grounded when it is one of them.
+ * hours and minutes, 7 for weeks, ...; for a square, "x²" or "root", the 2 and 0.5 of a square root
+ * and the 4 of the quadratic formula). A program's literal is grounded when it is one of them.
  */
 final class QuestionNumbers {
 
@@ -82,8 +83,10 @@ final class QuestionNumbers {
       Map.entry("gallon", new double[] {4, 128}), Map.entry("gallons", new double[] {4, 128}),
       Map.entry("quart", new double[] {4}), Map.entry("quarts", new double[] {4}),
       Map.entry("degrees", new double[] {180, 360}), Map.entry("angle", new double[] {180, 360}),
-      Map.entry("triangle", new double[] {3, 180}), Map.entry("square", new double[] {4, 2}),
-      Map.entry("squared", new double[] {2}), Map.entry("cube", new double[] {3, 6}),
+      Map.entry("triangle", new double[] {3, 180}), Map.entry("square", new double[] {4, 2, 0.5}),
+      Map.entry("squared", new double[] {2, 0.5}), Map.entry("squares", new double[] {2, 0.5}),
+      Map.entry("root", new double[] {2, 4, 0.5}), Map.entry("roots", new double[] {2, 4, 0.5}),
+      Map.entry("sqrt", new double[] {2, 0.5}), Map.entry("cube", new double[] {3, 6}),
       Map.entry("cubed", new double[] {3}), Map.entry("rectangle", new double[] {4, 2}),
       Map.entry("perimeter", new double[] {2, 4}), Map.entry("area", new double[] {2}),
       Map.entry("circle", new double[] {2, 3.14, 360}), Map.entry("radius", new double[] {2}),
@@ -116,7 +119,7 @@ final class QuestionNumbers {
       Map.entry('元', new double[] {10, 100}), Map.entry('角', new double[] {10}),
       Map.entry('米', new double[] {100, 1000}), Map.entry('克', new double[] {1000}),
       Map.entry('斤', new double[] {2, 500}), Map.entry('升', new double[] {1000}),
-      Map.entry('平', new double[] {2}));
+      Map.entry('平', new double[] {2, 0.5}), Map.entry('根', new double[] {2, 4, 0.5}));
 
   private final List<BigDecimal> values = new ArrayList<>();
 
@@ -162,6 +165,12 @@ final class QuestionNumbers {
     }
     if (percent) {
       q.add(100);
+    }
+    if (question.indexOf('\u00B2') >= 0 || lower.contains("^2") || lower.contains("**2")) {
+      // a square: its root (** 0.5) and the quadratic formula's constants (b*b - 4*a*c, / 2)
+      q.add(2);
+      q.add(4);
+      q.add(0.5);
     }
     for (BigDecimal v : stated) {
       q.values.add(v);

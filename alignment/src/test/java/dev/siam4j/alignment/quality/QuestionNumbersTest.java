@@ -29,4 +29,19 @@ final class QuestionNumbersTest {
     assertThat(q.contains(new BigDecimal("0"))).isTrue();
     assertThat(q.contains(new BigDecimal("60"))).isFalse();
   }
+
+  @Test
+  void of_aSquareImpliesTheConstantsOfItsRootAndOfTheQuadraticFormula() {
+    for (String question : new String[] {"Solve x² = 441.", "Solve x^2 - 5x + 6 = 0.", "Find the roots of the equation.",
+        "A number squared is 81. What can the number be?", "哪些数的平方等于81？", "求方程的两个根。"}) {
+      QuestionNumbers q = QuestionNumbers.of(question);
+      assertThat(q.contains(new BigDecimal("0.5"))).as(question).isTrue();
+      assertThat(q.contains(new BigDecimal("2"))).as(question).isTrue();
+    }
+    assertThat(QuestionNumbers.of("Solve x^2 - 5x + 6 = 0.").contains(new BigDecimal("4"))).isTrue();
+    QuestionNumbers plain = QuestionNumbers.of("Solve 3x + 9 = 21.");
+    assertThat(plain.contains(new BigDecimal("0.5"))).isFalse();
+    assertThat(plain.contains(new BigDecimal("2"))).isFalse();
+    assertThat(plain.contains(new BigDecimal("4"))).isFalse();
+  }
 }

@@ -50,22 +50,22 @@ final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--iterations", paramLabel = "N", description = "Iterations per run (default 3; reduced 1).")
   Integer iterations;
 
-  @Option(names = "--pool", paramLabel = "N", description = "Pool problems the loop improves on (default 300).")
+  @Option(names = "--pool", paramLabel = "N", description = "Pool problems the loop improves on (default 600).")
   Integer pool;
 
-  @Option(names = "--test", paramLabel = "N", description = "Problems per test split (default 100).")
+  @Option(names = "--test", paramLabel = "N", description = "Problems per test split (default 200).")
   Integer test;
 
   @Option(names = "--samples", paramLabel = "K", description = "Samples per pool problem (default 5).")
   Integer samples;
 
-  @Option(names = "--eval-samples", paramLabel = "N", description = "Samples per test problem at temperature 0.7; 1 is greedy (default 5; reduced 1).")
+  @Option(names = "--eval-samples", paramLabel = "N", description = "Samples per test problem at temperature 0.7; 1 is greedy (default 1).")
   Integer evalSamples;
 
   @Option(names = "--epochs", paramLabel = "N", description = "Epochs of each training step of the loop (default 2).")
   Integer epochs;
 
-  @Option(names = "--seed-epochs", paramLabel = "N", description = "Epochs when training the seed model (default 20).")
+  @Option(names = "--seed-epochs", paramLabel = "N", description = "Epochs when training the seed model (default 10).")
   Integer seedEpochs;
 
   @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate of the loop's training (default 1e-4).")

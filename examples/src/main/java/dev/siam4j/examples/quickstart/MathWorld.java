@@ -60,7 +60,7 @@ public final class MathWorld {
   public static final String SOURCE = "mathworld";
 
   private static final Map<Split, Integer> DEFAULT_SIZES =
-      Map.of(Split.SEED, 400, Split.POOL, 600, Split.TEST_ID, 200, Split.TEST_OOD, 200);
+      Map.of(Split.SEED, 2000, Split.POOL, 600, Split.TEST_ID, 200, Split.TEST_OOD, 200);
   private static final List<Split> DRAW_ORDER =
       List.of(Split.TEST_ID, Split.TEST_OOD, Split.SEED, Split.POOL);
   private static final int ATTEMPTS = 500;
@@ -78,7 +78,7 @@ public final class MathWorld {
     this.problems = Collections.unmodifiableMap(generate(seed, this.sizes));
   }
 
-  /** @return a builder: seed 0 and sizes seed 400, pool 600, test-id 200, test-ood 200 */
+  /** @return a builder: seed 0 and sizes seed 2000, pool 600, test-id 200, test-ood 200 */
   public static Builder builder() {
     return new Builder();
   }

@@ -44,6 +44,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,24 @@ public final class Quickstart {
    */
   public static final long SHIPPED_WORLD_SEED = 0;
 
+  /**
+   * Seed problems replayed in each iteration's SFT data: a fifth of the seed split, enough to keep
+   * the seed skills and few enough that the iteration's own examples still count (and training
+   * stays short).
+   */
+  public static final int REPLAYED_SEED_PROBLEMS = 400;
+
+  /**
+   * The sampling seed of every evaluation, whatever the loop's seed: each model is scored on the
+   * same draws, so the seed model has one score and the spread across seeds is the loop's own, not
+   * the evaluation's sampling noise (which moves one model's score by several points between
+   * seeds at 5 samples of 100 problems).
+   */
+  public static final long EVALUATION_SEED = 0;
+
   private final Options options;
+  /** Scores by checkpoint: the seed model is evaluated once for all seeds and arms. */
+  private final Map<Checkpoint, List<QuickstartResults.Score>> evaluated = new HashMap<>();
   private final LoopListener progress;
   private final Consumer<String> log;
 
@@ -141,9 +159,22 @@ public final class Quickstart {
       }
     }
 
-    /** The full quickstart: 3 iterations, k = 5, pool 300, tests of 100. */
+    /** @return the problems: the world seed's, with this pool and test size */
+    public MathWorld world() {
+      return MathWorld.builder()
+          .seed(worldSeed)
+          .size(Split.POOL, poolSize)
+          .size(Split.TEST_ID, testSize)
+          .size(Split.TEST_OOD, testSize)
+          .build();
+    }
+
+    /**
+     * The full quickstart: 3 iterations, k = 5, pool 600, tests of 200 evaluated greedily (as the
+     * paper evaluates; no sampling noise, so the spread across seeds is the loop's).
+     */
     public static Options full(Path output) {
-      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 3, 300, 100, 5, 5, QuickstartModels.SEED_MODEL_EPOCHS, 2, 1e-4, 2, false, Optional.empty(), false, TrainingData.REPLAY);
+      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 3, 600, 200, 5, 1, QuickstartModels.SEED_MODEL_EPOCHS, 2, 1e-4, 2, false, Optional.empty(), false, TrainingData.REPLAY);
     }
 
     /** A small, fast run for CI: 1 iteration, k = 2, pool 24, tests of 12. */
@@ -156,7 +187,10 @@ public final class Quickstart {
   public enum TrainingData {
     /** The previous iteration's model on this iteration's data: the paper's loop. */
     ITERATION("iteration"),
-    /** As {@link #ITERATION}, with the seed data added to every iteration's SFT data. */
+    /**
+     * As {@link #ITERATION}, with {@link #REPLAYED_SEED_PROBLEMS} seed examples added to every
+     * iteration's SFT data.
+     */
     REPLAY("replay"),
     /**
      * The seed model on the seed data and every iteration's SFT data so far (expert iteration, as
@@ -215,13 +249,7 @@ public final class Quickstart {
    */
   public QuickstartResults run() {
     Options o = options;
-    MathWorld world =
-        MathWorld.builder()
-            .seed(o.worldSeed())
-            .size(Split.POOL, o.poolSize())
-            .size(Split.TEST_ID, o.testSize())
-            .size(Split.TEST_OOD, o.testSize())
-            .build();
+    MathWorld world = o.world();
     world.write(o.output().resolve("problems"));
     log.accept("problems: " + world.size(Split.SEED) + " seed, " + o.poolSize() + " pool, " + o.testSize()
         + " test-id, " + o.testSize() + " test-ood (world seed " + o.worldSeed() + ")");
@@ -266,11 +294,12 @@ public final class Quickstart {
     c.put("pool problems", Integer.toString(o.poolSize()));
     c.put("test problems per split", Integer.toString(o.testSize()));
     c.put("samples per problem (k)", Integer.toString(o.samplesPerProblem()));
-    c.put("samples per test problem", o.evalSamples() == 1 ? "1 (greedy)" : Integer.toString(o.evalSamples()));
+    c.put("samples per test problem", o.evalSamples() == 1 ? "1 (greedy)"
+        : o.evalSamples() + " at temperature 0.7, sampling seed " + EVALUATION_SEED + " for every model");
     c.put("training", "SFT then DPO+NLL, full fine-tuning, " + o.loopEpochs() + " epoch(s) each, lr " + o.learningRate());
     c.put("training data", switch (o.trainingData()) {
       case ITERATION -> "each iteration trains the previous model on its own data (the paper's loop)";
-      case REPLAY -> "each iteration trains the previous model on its own data and the seed data";
+      case REPLAY -> "each iteration trains the previous model on its own data and " + REPLAYED_SEED_PROBLEMS + " seed examples";
       case EXPERT_ITERATION -> "each iteration trains the seed model on the seed data and every iteration's data so far";
     });
     c.put("critic", "answer rules, SymPy fallback, then the trained critic model (critic-model.gguf) for what they leave UNKNOWN");
@@ -336,6 +365,7 @@ public final class Quickstart {
     Options o = options;
     Path folder = o.output().resolve(arm.name().equals("main") ? "seed-" + seed : "ablation-" + arm.name());
     PolicyLoader loader = loader(seedModel, seed);
+    PolicyLoader evaluationLoader = loader(seedModel, EVALUATION_SEED);
     List<Problem> pool = QuickstartModels.toProblems(world.problems(Split.POOL));
     log.accept("[" + folder.getFileName() + "] loop: " + o.iterations() + " iteration(s) on " + pool.size()
         + " pool problems, k = " + o.samplesPerProblem());
@@ -376,27 +406,40 @@ public final class Quickstart {
         stats = Optional.of(QuickstartResults.LoopStats.from(m));
         current = checkpointAfter(folder.resolve("loop").resolve("iter-" + (i - 1)).resolve("checkpoint"), current);
       }
-      log.accept("[" + folder.getFileName() + "] evaluating " + (i == 0 ? "the seed model" : "iteration " + i)
-          + " on test-id and test-ood...");
-      out.add(new QuickstartResults.IterationResult(i, evaluate(world, loader, current, sandbox, evalCritic, seed), stats));
+      String what = i == 0 ? "the seed model" : "iteration " + i;
+      List<QuickstartResults.Score> scores = evaluated.get(current);
+      if (scores == null) {
+        log.accept("[" + folder.getFileName() + "] evaluating " + what + " on test-id and test-ood...");
+        scores = evaluate(world, evaluationLoader, current, sandbox, evalCritic);
+        evaluated.put(current, scores);
+      } else {
+        log.accept("[" + folder.getFileName() + "] " + what + ": evaluated before, with the same evaluation seed");
+      }
+      out.add(new QuickstartResults.IterationResult(i, scores, stats));
     }
     return out;
   }
 
   /**
-   * The seed model's training data, as {@link #seedModel} trains it: the seed split of the world
-   * seed at the default sizes. Checked against this run's test splits.
+   * The seed data each iteration replays ({@link TrainingData#REPLAY}, {@link
+   * TrainingData#EXPERT_ITERATION}): the first {@link #REPLAYED_SEED_PROBLEMS} problems of the seed
+   * model's training split (the world seed at the default sizes), a random sample of it since the
+   * split is shuffled. The whole split is checked against this run's test splits (the seed model has
+   * seen it all).
    */
   private List<SftExample> seedData(MathWorld world) {
     Set<String> tests = new HashSet<>();
     for (Split split : List.of(Split.TEST_ID, Split.TEST_OOD)) {
       world.problems(split).forEach(p -> tests.add(p.question()));
     }
-    List<SftExample> out = new ArrayList<>();
-    for (WordProblem p : MathWorld.withSeed(options.worldSeed()).problems(Split.SEED)) {
+    List<WordProblem> seedSplit = MathWorld.withSeed(options.worldSeed()).problems(Split.SEED);
+    for (WordProblem p : seedSplit) {
       if (tests.contains(p.question())) {
         throw new IllegalStateException("seed problem " + p.id() + " is also a test problem: " + p.question());
       }
+    }
+    List<SftExample> out = new ArrayList<>();
+    for (WordProblem p : seedSplit.subList(0, Math.min(REPLAYED_SEED_PROBLEMS, seedSplit.size()))) {
       out.add(QuickstartModels.seedExample(p, QuickstartModels.promptTemplate()));
     }
     return out;
@@ -420,7 +463,7 @@ public final class Quickstart {
   }
 
   private List<QuickstartResults.Score> evaluate(
-      MathWorld world, PolicyLoader loader, Checkpoint checkpoint, CodeExecutor sandbox, Critic critic, long seed) {
+      MathWorld world, PolicyLoader loader, Checkpoint checkpoint, CodeExecutor sandbox, Critic critic) {
     Options o = options;
     List<QuickstartResults.Score> scores = new ArrayList<>();
     dev.siam4j.core.Generator generator = loader.load(checkpoint);
@@ -434,7 +477,7 @@ public final class Quickstart {
                 .codeExtractor(CodeExtractors.defaultExtractor())
                 .samplesPerProblem(o.evalSamples())
                 .sampling(o.evalSamples() == 1 ? sampling().withTemperature(0) : sampling())
-                .seed(seed)
+                .seed(EVALUATION_SEED)
                 .rules(AnswerEquivalence.rules())
                 .critic(critic)
                 .build()

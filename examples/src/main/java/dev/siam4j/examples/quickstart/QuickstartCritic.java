@@ -85,6 +85,12 @@ public final class QuickstartCritic {
   public static final long CRITIC_MODEL_SEED = 1;
   /** The epochs the shipped critic model was trained for. */
   public static final int CRITIC_MODEL_EPOCHS = 10;
+  /**
+   * The size of the seed split the shipped critic model's data is made from (a world of the same
+   * seed with this many seed problems): fewer than the policy's seed model trains on, since each
+   * gives several critic examples.
+   */
+  public static final int SEED_PROBLEMS = 400;
   /** YES and NO examples per problem in the shipped model's data (each). */
   public static final int PER_PROBLEM = 3;
   /**
@@ -444,14 +450,6 @@ public final class QuickstartCritic {
    * @param args the command and its arguments
    */
   public static void main(String[] args) {
-    int code;
-    try {
-      code = QuickstartCriticCommand.run(args, System.out, System.err);
-    } catch (RuntimeException e) {
-      System.err.println("QuickstartCritic: " + e);
-      code = 1;
-    }
-    System.out.flush();
-    System.exit(code);
+    ExampleMain.exit("QuickstartCritic", QuickstartCriticCommand::run, args);
   }
 }

@@ -37,7 +37,8 @@ final class QuickstartCriticCommand {
     if (System.getProperty("siam4j.torch.threads") == null) {
       System.setProperty("siam4j.torch.threads", "2");
     }
-    MathWorld world = MathWorld.withSeed(Quickstart.SHIPPED_WORLD_SEED);
+    MathWorld world =
+        MathWorld.builder().seed(Quickstart.SHIPPED_WORLD_SEED).size(Split.SEED, QuickstartCritic.SEED_PROBLEMS).build();
     Path file = Path.of(args[1]);
     try (PythonSandbox python = PythonSandbox.builder().workers(2).build()) {
       if (args[0].equals("train")) {

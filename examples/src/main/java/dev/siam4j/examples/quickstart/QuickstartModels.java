@@ -53,7 +53,7 @@ public final class QuickstartModels {
   /** The seed of the seed model's initial weights and training (the shipped model's). */
   public static final long SEED_MODEL_SEED = 1;
   /** The epochs the shipped seed model was trained for. */
-  public static final int SEED_MODEL_EPOCHS = 20;
+  public static final int SEED_MODEL_EPOCHS = 10;
 
   private QuickstartModels() {}
 
@@ -184,5 +184,16 @@ public final class QuickstartModels {
       out.add(p.toProblem());
     }
     return out;
+  }
+
+  /**
+   * {@code measure MODEL.gguf [K]}: prints a policy model's pass@1 and pass@K on the quickstart's
+   * test splits and pool, per split and per template (to see which skills a seed model has, before
+   * a loop runs on it). Ends with {@link System#exit}.
+   *
+   * @param args the command and its arguments
+   */
+  public static void main(String[] args) {
+    ExampleMain.exit("QuickstartModels", SeedModelCommand::run, args);
   }
 }

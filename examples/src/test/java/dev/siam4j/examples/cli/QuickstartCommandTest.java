@@ -54,7 +54,7 @@ final class QuickstartCommandTest {
   void aReducedQuickstartRunsEveryStageAndWritesTheReport() throws Exception {
     Path output = dir.resolve("qs");
 
-    int code = run("quickstart", "--reduced", "--output", output.toString());
+    int code = run("quickstart", "--reduced", "--seeds", "2", "--output", output.toString());
 
     assertThat(code).as(err.toString()).isZero();
     Path iteration = output.resolve("seed-1").resolve("loop").resolve("iter-0");
@@ -70,7 +70,10 @@ final class QuickstartCommandTest {
     }
     assertThat(output.resolve("report.html")).exists();
     QuickstartResults results = QuickstartResults.read(output.resolve("metrics.json"));
-    assertThat(results.runs()).hasSize(1);
+    assertThat(results.runs()).extracting(QuickstartResults.SeedRun::seed).containsExactly(1L, 2L);
+    // one evaluation seed for every model: the seed model is scored once, for both loop seeds
+    assertThat(results.runs().get(1).iterations().get(0).scores()).isEqualTo(results.runs().get(0).iterations().get(0).scores());
+    assertThat(err.toString() + out).contains("[seed-2] the seed model: evaluated before");
     assertThat(results.runs().get(0).iterations()).extracting(QuickstartResults.IterationResult::iteration)
         .containsExactly(0, 1);
     assertThat(results.runs().get(0).iterations().get(1).loop()).isPresent();

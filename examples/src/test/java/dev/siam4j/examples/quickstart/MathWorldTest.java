@@ -3,8 +3,18 @@ package dev.siam4j.examples.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.siam4j.alignment.quality.QualityCheck;
+import dev.siam4j.alignment.quality.QualityChecks;
+import dev.siam4j.core.Completion;
+import dev.siam4j.core.Execution;
 import dev.siam4j.core.InvalidInputException;
+import dev.siam4j.core.JudgedSample;
 import dev.siam4j.core.Problem;
+import dev.siam4j.core.Prompt;
+import dev.siam4j.core.SampleKey;
+import dev.siam4j.core.Solution;
+import dev.siam4j.core.Verdict;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +32,7 @@ final class MathWorldTest {
 
   @Test
   void defaultSizes() {
-    assertThat(WORLD.problems(Split.SEED)).hasSize(400);
+    assertThat(WORLD.problems(Split.SEED)).hasSize(2000);
     assertThat(WORLD.problems(Split.POOL)).hasSize(600);
     assertThat(WORLD.problems(Split.TEST_ID)).hasSize(200);
     assertThat(WORLD.problems(Split.TEST_OOD)).hasSize(200);
@@ -84,6 +94,23 @@ final class MathWorldTest {
         Set<String> allowed = new HashSet<>(p.numbers());
         allowed.addAll(constants);
         assertThat(MathWorld.numbersIn(p.program().orElseThrow())).as(p.id() + ": " + p.question()).isSubsetOf(allowed);
+      }
+    }
+  }
+
+  @Test
+  void referenceProgramsPassTheGroundingCheckTheLoopFiltersWith() {
+    // the quickstart's data filter and grounded accuracy use this check: a reference program it
+    // rejects (as it once rejected every root's "** 0.5") makes a whole template unlearnable
+    QualityCheck grounded = QualityChecks.grounded();
+    for (Split split : Split.values()) {
+      for (WordProblem p : WORLD.problems(split)) {
+        String program = p.program().orElseThrow();
+        Solution solution = new Solution(new SampleKey(p.id(), 0, 0), Prompt.raw(p.question()),
+            new Completion(program, Completion.FinishReason.STOP, 0, 0), program);
+        JudgedSample sample = new JudgedSample(solution, Execution.ok(p.answer(), p.answer(), Duration.ZERO),
+            Verdict.of(true, "test"));
+        assertThat(grounded.accepts(p.toProblem(), sample)).as(p.id() + ": " + p.question() + "\n" + program).isTrue();
       }
     }
   }

@@ -6,6 +6,9 @@ import dev.siam4j.alignment.train.tokenizer.Tokenizer;
 import dev.siam4j.core.SftExample;
 import dev.siam4j.core.gguf.GgufFile;
 import dev.siam4j.core.gguf.LlamaModelFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,5 +66,41 @@ final class QuickstartModelsTest {
 
     assertThat(e.prompt().text()).isEqualTo(p.question() + "\n```python\n");
     assertThat(e.completion()).isEqualTo(p.program().orElseThrow() + "```");
+  }
+
+  @Test
+  void measureSamplesEverySplitAndTemplateOfTheFirstProblems() {
+    Path model = QuickstartModels.writeUntrained(1, dir.resolve("m.gguf"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int code = SeedModelCommand.run(new String[] {"measure", model.toString(), "2", "3"}, print(out), print(err));
+
+    String table = out.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(table).contains("2 samples per problem", "3 test problems per split, 3 pool problems", "| pass@2 |");
+    for (String split : List.of("test-id", "test-ood", "pool")) {
+      // an untrained model writes no program that answers anything
+      assertThat(table).contains("| " + split + " | all | all | 3 | 0.0% | 0.0% |");
+    }
+    MathWorld world = MathWorld.builder().seed(0).size(Split.POOL, 3).size(Split.TEST_ID, 3).size(Split.TEST_OOD, 3).build();
+    WordProblem first = world.problems(Split.TEST_OOD).get(0);
+    assertThat(table).contains("| test-ood | " + first.metadata().get("group") + " | " + first.metadata().get("template") + " |");
+  }
+
+  @Test
+  void measureRefusesMisuseWithExitCode2() {
+    Path model = QuickstartModels.writeUntrained(1, dir.resolve("m.gguf"));
+    for (String[] args : List.of(new String[] {"measure"}, new String[] {"train", model.toString()},
+        new String[] {"measure", dir.resolve("missing.gguf").toString()}, new String[] {"measure", model.toString(), "0"},
+        new String[] {"measure", model.toString(), "5", "x"}, new String[] {"measure", model.toString(), "5", "9", "hot"})) {
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      assertThat(SeedModelCommand.run(args, print(new ByteArrayOutputStream()), print(err))).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).containsAnyOf("usage:", "no model file", "must be a positive", "must be a number");
+    }
+  }
+
+  private static PrintStream print(ByteArrayOutputStream bytes) {
+    return new PrintStream(bytes, true, StandardCharsets.UTF_8);
   }
 }
