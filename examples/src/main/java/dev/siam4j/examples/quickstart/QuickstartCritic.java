@@ -1,8 +1,6 @@
 package dev.siam4j.examples.quickstart;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.siam4j.core.Algorithm;
-import dev.siam4j.core.Checkpoint;
 import dev.siam4j.core.CodeExecutor;
 import dev.siam4j.core.Critic;
 import dev.siam4j.core.CritiqueRequest;
@@ -12,11 +10,8 @@ import dev.siam4j.core.RunStoreException;
 import dev.siam4j.core.SampleKey;
 import dev.siam4j.core.SftExample;
 import dev.siam4j.core.Trainer;
-import dev.siam4j.core.TrainingJob;
 import dev.siam4j.core.TrainingOptions;
-import dev.siam4j.core.TrainingResult;
 import dev.siam4j.core.gguf.GgmlType;
-import dev.siam4j.core.gguf.LlamaModelFactory;
 import dev.siam4j.core.gguf.LlamaModelSpec;
 import dev.siam4j.core.jsonl.Json;
 import dev.siam4j.core.llama.LlamaCppGenerator;
@@ -28,7 +23,6 @@ import dev.siam4j.critic.llm.CriticPrompt;
 import dev.siam4j.critic.llm.CriticPrompts;
 import dev.siam4j.critic.llm.LlmCritic;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -359,24 +353,8 @@ public final class QuickstartCritic {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(folder, "folder");
     List<SftExample> data = dataset(world, Split.SEED, python, perProblem, options.seed());
-    try {
-      Files.createDirectories(folder);
-      Path untrained = LlamaModelFactory.writeRandom(spec(), options.seed(), folder.resolve("untrained.gguf"));
-      StringBuilder sft = new StringBuilder();
-      for (SftExample e : data) {
-        sft.append(Json.mapper().writeValueAsString(e)).append('\n');
-      }
-      Path sftFile = Files.writeString(folder.resolve("critic-sft.jsonl"), sft, StandardCharsets.UTF_8);
-      Path pairs = Files.writeString(folder.resolve("critic-pairs.jsonl"), "", StandardCharsets.UTF_8);
-      TrainingResult r =
-          trainer.train(
-              new TrainingJob(Checkpoint.of(untrained), sftFile, pairs, Algorithm.SFT, options, folder.resolve("sft")));
-      return r.checkpoint().model();
-    } catch (JsonProcessingException e) {
-      throw new RunStoreException("cannot write the critic's SFT data: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new RunStoreException("cannot write the critic model's files in " + folder + ": " + e.getMessage(), e);
-    }
+    return QuickstartModels.trainFromScratch(
+        spec(), data, "critic", "the critic's SFT data", "the critic model", trainer, options, folder);
   }
 
   /**

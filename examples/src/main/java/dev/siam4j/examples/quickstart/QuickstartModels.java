@@ -156,24 +156,42 @@ public final class QuickstartModels {
     Objects.requireNonNull(trainer, "trainer");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(folder, "folder");
+    PromptTemplate prompt = promptTemplate();
+    List<SftExample> data = new ArrayList<>(seedSplit.size());
+    for (WordProblem p : seedSplit) {
+      data.add(seedExample(p, prompt));
+    }
+    return trainFromScratch(spec(), data, "seed", "the seed SFT data", "the seed model", trainer, options, folder);
+  }
+
+  /**
+   * Trains a model from scratch: seeded random weights of {@code spec} ({@code options.seed()}),
+   * then full-weight SFT on {@code data}, written to {@code folder/NAME-sft.jsonl} (and an empty
+   * {@code NAME-pairs.jsonl}). What the seed model and the critic model share.
+   *
+   * @param what the data and the model as error messages name them
+   * @return the trained model ({@code folder/sft/model.gguf})
+   */
+  static Path trainFromScratch(
+      LlamaModelSpec spec, List<SftExample> data, String name, String whatData, String whatModel, Trainer trainer,
+      TrainingOptions options, Path folder) {
     try {
       Files.createDirectories(folder);
-      Path untrained = writeUntrained(options.seed(), folder.resolve("untrained.gguf"));
-      PromptTemplate prompt = promptTemplate();
+      Path untrained = LlamaModelFactory.writeRandom(spec, options.seed(), folder.resolve("untrained.gguf"));
       StringBuilder sft = new StringBuilder();
-      for (WordProblem p : seedSplit) {
-        sft.append(Json.mapper().writeValueAsString(seedExample(p, prompt))).append('\n');
+      for (SftExample e : data) {
+        sft.append(Json.mapper().writeValueAsString(e)).append('\n');
       }
-      Path sftFile = Files.writeString(folder.resolve("seed-sft.jsonl"), sft, StandardCharsets.UTF_8);
-      Path pairs = Files.writeString(folder.resolve("seed-pairs.jsonl"), "", StandardCharsets.UTF_8);
+      Path sftFile = Files.writeString(folder.resolve(name + "-sft.jsonl"), sft, StandardCharsets.UTF_8);
+      Path pairs = Files.writeString(folder.resolve(name + "-pairs.jsonl"), "", StandardCharsets.UTF_8);
       TrainingResult r =
           trainer.train(
               new TrainingJob(Checkpoint.of(untrained), sftFile, pairs, Algorithm.SFT, options, folder.resolve("sft")));
       return r.checkpoint().model();
     } catch (JsonProcessingException e) {
-      throw new RunStoreException("cannot write the seed SFT data: " + e.getMessage(), e);
+      throw new RunStoreException("cannot write " + whatData + ": " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new RunStoreException("cannot write the seed model's files in " + folder + ": " + e.getMessage(), e);
+      throw new RunStoreException("cannot write " + whatModel + "'s files in " + folder + ": " + e.getMessage(), e);
     }
   }
 
