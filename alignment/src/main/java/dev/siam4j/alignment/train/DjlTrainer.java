@@ -43,7 +43,10 @@ import org.slf4j.LoggerFactory;
  * A {@link Trainer} that trains a GGUF llama-family model in this JVM with PyTorch (through DJL, on
  * CPU unless a GPU libtorch is configured, see {@link Torch}): SFT, DPO, DPO+NLL, IPO, ORPO, SimPO
  * and KTO, with LoRA ({@code options.loraRank() > 0}) or full fine-tuning, our own AdamW with
- * warm-up and cosine decay, global-norm clipping and gradient accumulation.
+ * warm-up and cosine decay, global-norm clipping and gradient accumulation. A step whose gradient
+ * holds a NaN or an infinity is skipped (logged, {@code "skipped": true} in {@code train.jsonl},
+ * counted in the result's {@code skipped_steps}); {@value #MAX_SKIPPED_IN_A_ROW} in a row fail the
+ * job, so a diverged run never writes a model of NaNs.
  *
  * <p>In the output folder it writes {@code train.jsonl} (one {@link StepMetrics} a step), {@code
  * reference-logprobs.json} (the reference model's log-probabilities, computed once before
@@ -61,6 +64,12 @@ import org.slf4j.LoggerFactory;
 public final class DjlTrainer implements Trainer {
   private static final Logger LOG = LoggerFactory.getLogger(DjlTrainer.class);
   private static final Object ONE_AT_A_TIME = new Object();
+
+  /**
+   * A step whose gradient is not finite is skipped (see {@link AdamW}); this many in a row stop the
+   * training with a {@link TrainingFailedException}, before any model is written.
+   */
+  static final int MAX_SKIPPED_IN_A_ROW = 5;
 
   private final Set<String> loraTargets;
   private final double loraAlphaPerRank;
@@ -199,6 +208,8 @@ public final class DjlTrainer implements Trainer {
       double accuracySum = 0;
       double marginSum = 0;
       int counted = 0;
+      int skipped = 0;
+      int skippedInARow = 0;
       for (int step = startStep; step < totalSteps; step++) {
         if (Thread.currentThread().isInterrupted()) {
           throw new TrainingFailedException(
@@ -234,6 +245,35 @@ public final class DjlTrainer implements Trainer {
         }
         AdamW.StepReport report = adam.step(params, schedule.at(step), 1.0);
         last = metrics(step + 1, epoch, loss, report, sums, job.algorithm().usesPairs());
+        if (report.skipped()) {
+          skipped++;
+          skippedInARow++;
+          LOG.warn(
+              "{} step {} of {} (epoch {}) skipped: the gradient of {} was not finite (loss {}); nothing was updated",
+              job.algorithm(), step + 1, totalSteps, epoch, describe(report.nonFinite()), loss);
+          if (skippedInARow == MAX_SKIPPED_IN_A_ROW) {
+            append(metricsFile, last);
+            throw new TrainingFailedException(
+                "training "
+                    + job.algorithm()
+                    + " stopped at step "
+                    + (step + 1)
+                    + " of "
+                    + totalSteps
+                    + " (epoch "
+                    + epoch
+                    + "): the gradients were not finite (NaN or infinite) "
+                    + MAX_SKIPPED_IN_A_ROW
+                    + " steps in a row, in "
+                    + describe(report.nonFinite())
+                    + "; nothing was updated in those steps and no model was written. Lower the learning rate (this step's: "
+                    + report.learningRate()
+                    + ") or lengthen the warm-up; the steps are in "
+                    + metricsFile);
+          }
+        } else {
+          skippedInARow = 0;
+        }
         if (job.algorithm().usesPairs()) {
           accuracySum += last.rewardAccuracy();
           marginSum += last.rewardMargin();
@@ -254,6 +294,7 @@ public final class DjlTrainer implements Trainer {
       Map<String, Double> result = new LinkedHashMap<>();
       result.put("steps", (double) totalSteps);
       result.put("examples", (double) items.size());
+      result.put("skipped_steps", (double) skipped);
       if (last != null) {
         result.put("loss", last.loss());
         result.put("grad_norm", last.gradNorm());
@@ -293,7 +334,14 @@ public final class DjlTrainer implements Trainer {
         pairs ? s.correct / n : nan,
         s.chosenLength / n,
         pairs ? s.rejectedLength / n : nan,
-        s.tokens);
+        s.tokens,
+        r.skipped());
+  }
+
+  /** At most three names, then how many more. */
+  private static String describe(List<String> names) {
+    String shown = String.join(", ", names.subList(0, Math.min(3, names.size())));
+    return names.size() > 3 ? shown + " and " + (names.size() - 3) + " more" : shown;
   }
 
   private static List<Integer> order(int n, long seed, int epoch) {
@@ -312,6 +360,7 @@ public final class DjlTrainer implements Trainer {
     line.put("loss", m.loss());
     line.put("learning_rate", m.learningRate());
     line.put("grad_norm", m.gradNorm());
+    line.put("skipped", m.skipped());
     line.put("chosen_logp", finite(m.chosenLogProb()));
     line.put("rejected_logp", finite(m.rejectedLogProb()));
     line.put("reward_chosen", finite(m.rewardChosen()));

@@ -19,6 +19,8 @@ package dev.siam4j.alignment.train;
  * @param chosenLength mean token count of chosen (SFT: target) completions
  * @param rejectedLength mean token count of rejected completions
  * @param tokens tokens processed in the step (prompts included, padding excluded)
+ * @param skipped whether the step was skipped, nothing updated, because a gradient held a NaN or an
+ *     infinity ({@code gradNorm} is then not finite)
  */
 public record StepMetrics(
     int step,
@@ -34,4 +36,5 @@ public record StepMetrics(
     double rewardAccuracy,
     double chosenLength,
     double rejectedLength,
-    long tokens) {}
+    long tokens,
+    boolean skipped) {}

@@ -209,6 +209,23 @@ final class DjlTrainerTest {
   }
 
   @Test
+  void aDivergingRun_skipsItsNonFiniteSteps_thenFailsWithoutWritingAModel() throws IOException {
+    // full fine-tuning at lr 1e30: the first step blows the weights up, every later forward pass
+    // overflows and every later gradient is NaN
+    TrainingJob job = job(Algorithm.SFT, options(1e30, 10, 0), "diverged");
+    assertThatThrownBy(() -> DjlTrainer.create().train(job))
+        .isInstanceOf(TrainingFailedException.class)
+        .hasMessageContaining("the gradients were not finite (NaN or infinite) 5 steps in a row, in ")
+        .hasMessageContaining("Lower the learning rate")
+        .hasMessageContaining(job.outputDirectory().resolve("train.jsonl").toString());
+    List<JsonNode> steps = lines(job.outputDirectory().resolve("train.jsonl"));
+    assertThat(steps.get(0).get("skipped").asBoolean()).isFalse();
+    assertThat(steps.subList(steps.size() - 5, steps.size()))
+        .allSatisfy(step -> assertThat(step.get("skipped").asBoolean()).isTrue());
+    assertThat(job.outputDirectory().resolve("model.gguf")).doesNotExist();
+  }
+
+  @Test
   void emptyData_fails() throws IOException {
     TrainingJob j = job(Algorithm.SFT, options(1e-2, 1, 2), "x");
     TrainingJob empty =

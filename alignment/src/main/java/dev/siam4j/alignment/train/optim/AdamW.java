@@ -3,6 +3,8 @@ package dev.siam4j.alignment.train.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,11 @@ import java.util.Objects;
  * decoupled weight decay ({@code p -= lr * weightDecay * p}, only on parameters whose {@link
  * TrainableParameter#decay()} is true), bias-corrected moments, and global-norm gradient clipping
  * before the update.
+ *
+ * <p>A step whose gradients hold a NaN or an infinity is skipped, as PyTorch's {@code GradScaler}
+ * skips one: nothing is updated, the moments and the step count stay as they were, the gradients
+ * are zeroed, and the report says so and names the parameters whose gradients were not finite.
+ * (Clipping cannot rescue such a step: it would multiply NaN into every weight and both moments.)
  *
  * <p>Gradient accumulation: PyTorch sums the gradients of successive backward passes; call {@link
  * #step} once per optimiser step with {@code gradScale = 1 / microBatches} (or scale the losses), and
@@ -60,10 +67,23 @@ public final class AdamW implements AutoCloseable {
   /**
    * What one step did.
    *
-   * @param gradNorm the global norm of the (scaled) gradients before clipping
-   * @param learningRate the learning rate used
+   * @param gradNorm the global norm of the (scaled) gradients before clipping; NaN or infinite when
+   *     the step was skipped
+   * @param learningRate the learning rate used (or that would have been)
+   * @param nonFinite the parameters whose gradients held a NaN or an infinity, in the order given;
+   *     empty when the step was taken
    */
-  public record StepReport(double gradNorm, double learningRate) {}
+  public record StepReport(double gradNorm, double learningRate, List<String> nonFinite) {
+    /** Copies the list. */
+    public StepReport {
+      nonFinite = List.copyOf(Objects.requireNonNull(nonFinite, "nonFinite"));
+    }
+
+    /** @return whether the step was skipped because a gradient was not finite */
+    public boolean skipped() {
+      return !nonFinite.isEmpty();
+    }
+  }
 
   private final Options options;
   private final NDManager manager;
@@ -90,24 +110,40 @@ public final class AdamW implements AutoCloseable {
    * @param parameters the parameters; each has a gradient from one or more backward passes
    * @param learningRate this step's learning rate
    * @param gradScale multiplies the gradients first (e.g. {@code 1 / microBatches})
-   * @return the gradient norm before clipping, and the learning rate
+   * @return the gradient norm before clipping, and the learning rate; {@link StepReport#skipped()}
+   *     when a gradient was not finite and nothing was updated
    */
   public StepReport step(List<TrainableParameter> parameters, double learningRate, double gradScale) {
     Objects.requireNonNull(parameters, "parameters");
+    double norm;
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      double squares = 0;
+      List<String> nonFinite = new ArrayList<>();
+      for (TrainableParameter p : parameters) {
+        // summed in float32, as before this check existed (bit-for-bit the same norms); a norm above
+        // ~1.8e19 overflows it and counts as not finite, which for a gradient it practically is
+        double sq = p.value().getGradient().square().sum().toType(DataType.FLOAT64, false).getDouble();
+        if (!Double.isFinite(sq)) {
+          nonFinite.add(p.name());
+        }
+        squares += sq;
+      }
+      norm = Math.sqrt(squares) * Math.abs(gradScale);
+      if (!nonFinite.isEmpty()) {
+        for (TrainableParameter p : parameters) {
+          zero(p.value().getGradient());
+        }
+        return new StepReport(norm, learningRate, nonFinite);
+      }
+    }
     steps++;
     double b1 = options.beta1();
     double b2 = options.beta2();
     double correction1 = 1 - Math.pow(b1, steps);
     double correction2 = 1 - Math.pow(b2, steps);
-    double norm;
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
-      double squares = 0;
-      for (TrainableParameter p : parameters) {
-        NDArray g = p.value().getGradient();
-        squares += g.square().sum().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
-      }
-      norm = Math.sqrt(squares) * Math.abs(gradScale);
       double clip =
           options.maxGradNorm() > 0 && norm > options.maxGradNorm()
               ? options.maxGradNorm() / (norm + 1e-6)
@@ -128,7 +164,7 @@ public final class AdamW implements AutoCloseable {
         grad.muli(0);
       }
     }
-    return new StepReport(norm, learningRate);
+    return new StepReport(norm, learningRate, List.of());
   }
 
   /** Zeroes the gradients without updating (e.g. to drop a failed micro-batch). */
@@ -136,9 +172,15 @@ public final class AdamW implements AutoCloseable {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       for (TrainableParameter p : parameters) {
-        p.value().getGradient().muli(0);
+        zero(p.value().getGradient());
       }
     }
+  }
+
+  /** Zeroes in place; multiplying by 0 alone would leave NaN where a NaN or an infinity was. */
+  private static void zero(NDArray gradient) {
+    gradient.muli(0);
+    gradient.set(gradient.isNaN(), 0);
   }
 
   private NDArray[] newMoments(NDArray value) {

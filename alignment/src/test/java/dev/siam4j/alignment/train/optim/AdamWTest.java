@@ -118,6 +118,45 @@ final class AdamWTest {
   }
 
   @Test
+  void aStepWithANonFiniteGradient_isSkipped_andTheNextStepIsTheFirst() {
+    try (NDManager manager = Torch.newManager();
+        AdamW adam = new AdamW(manager, new AdamW.Options(0.9, 0.999, 1e-8, 0.1, 1.0))) {
+      NDArray good = manager.create(new float[] {1f, 2f});
+      NDArray bad = manager.create(new float[] {0f, 3f});
+      good.setRequiresGradient(true);
+      bad.setRequiresGradient(true);
+      List<TrainableParameter> params =
+          List.of(TrainableParameter.of("good", good), TrainableParameter.of("bad", bad));
+      try (GradientCollector collector = Torch.engine().newGradientCollector()) {
+        // d/dx sqrt(x) at 0 is infinite; 0 * that is NaN
+        collector.backward(good.sum().add(bad.sqrt().sum()));
+      }
+      AdamW.StepReport skipped = adam.step(params, 0.1, 1.0);
+      assertThat(skipped.skipped()).isTrue();
+      assertThat(skipped.nonFinite()).containsExactly("bad");
+      assertThat(Double.isFinite(skipped.gradNorm())).isFalse();
+      assertThat(adam.steps()).isZero();
+      assertThat(good.toFloatArray()).containsExactly(1f, 2f);
+      assertThat(bad.toFloatArray()).containsExactly(0f, 3f);
+      assertThat(good.getGradient().toFloatArray()).containsExactly(0f, 0f);
+      assertThat(bad.getGradient().toFloatArray()).containsExactly(0f, 0f);
+
+      // a finite step afterwards is exactly a first step (moments from zero, bias correction
+      // undone), so each weight moves by lr; vectors take no weight decay
+      try (GradientCollector collector = Torch.engine().newGradientCollector()) {
+        collector.backward(good.sum().add(bad.sum()));
+      }
+      AdamW.StepReport taken = adam.step(params, 0.1, 1.0);
+      assertThat(taken.skipped()).isFalse();
+      assertThat(taken.nonFinite()).isEmpty();
+      assertThat(adam.steps()).isEqualTo(1);
+      float[] moved = good.toFloatArray();
+      assertThat((double) moved[0]).isCloseTo(0.9, within(1e-5));
+      assertThat((double) moved[1]).isCloseTo(1.9, within(1e-5));
+    }
+  }
+
+  @Test
   void options_rejectBadBetas() {
     assertThatThrownBy(() -> new AdamW.Options(1.0, 0.9, 1e-8, 0, 0))
         .isInstanceOf(IllegalArgumentException.class)
