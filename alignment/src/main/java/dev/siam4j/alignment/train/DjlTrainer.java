@@ -238,7 +238,7 @@ public final class DjlTrainer implements Trainer {
           try (NDScope scope = new NDScope();
               GradientCollector collector = Torch.engine().newGradientCollector()) {
             scope.suppressNotUsedWarning();
-            NDArray l = objective.loss(model, microItems, ref, model.manager(), sums).mul((float) weight);
+            NDArray l = Scalars.mul(objective.loss(model, microItems, ref, model.manager(), sums), weight);
             collector.backward(l);
             loss += l.getFloat();
           }

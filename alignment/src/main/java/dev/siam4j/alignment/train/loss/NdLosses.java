@@ -2,13 +2,15 @@ package dev.siam4j.alignment.train.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import dev.siam4j.alignment.train.Scalars;
 import dev.siam4j.core.internal.Checks;
 
 /**
  * The objectives of {@link Losses} over DJL arrays, differentiable, each returning the batch's loss
  * as a scalar (the mean over pairs; SFT: the mean over tokens). Definitions, parameters and
  * conventions are those of {@link Losses}, which is their specification. Results belong to the
- * manager of the first array of the batch. Stateless and thread-safe.
+ * manager of the first array of the batch. Constants enter through {@link Scalars}, never DJL's
+ * {@code Number} overloads, which autograd cannot use safely. Stateless and thread-safe.
  */
 public final class NdLosses {
   private NdLosses() {}
@@ -29,7 +31,7 @@ public final class NdLosses {
    */
   public static NDArray dpo(NdPairBatch b, double beta) {
     positive(beta, "beta");
-    return logSigmoid(b.logRatioGap().mul(beta)).neg().mean();
+    return logSigmoid(Scalars.mul(b.logRatioGap(), beta)).neg().mean();
   }
 
   /**
@@ -38,9 +40,9 @@ public final class NdLosses {
    */
   public static NDArray dpoNll(NdPairBatch b, double beta, double lambda) {
     Checks.nonNegative(lambda, "lambda");
-    NDArray nll = b.policyChosen().div(b.chosenLengths()).neg().mul(lambda);
+    NDArray nll = Scalars.mul(b.policyChosen().div(b.chosenLengths()).neg(), lambda);
     positive(beta, "beta");
-    return logSigmoid(b.logRatioGap().mul(beta)).neg().add(nll).mean();
+    return logSigmoid(Scalars.mul(b.logRatioGap(), beta)).neg().add(nll).mean();
   }
 
   /**
@@ -61,7 +63,7 @@ public final class NdLosses {
     NDArray chosenMean = b.policyChosen().div(b.chosenLengths());
     NDArray rejectedMean = b.policyRejected().div(b.rejectedLengths());
     NDArray ratio = logOdds(chosenMean).sub(logOdds(rejectedMean));
-    return chosenMean.neg().sub(logSigmoid(ratio).mul(lambda)).mean();
+    return chosenMean.neg().sub(Scalars.mul(logSigmoid(ratio), lambda)).mean();
   }
 
   /**
@@ -72,10 +74,9 @@ public final class NdLosses {
     positive(beta, "beta");
     Checks.nonNegative(gamma, "gamma");
     NDArray margin =
-        b.policyChosen()
-            .div(b.chosenLengths())
-            .sub(b.policyRejected().div(b.rejectedLengths()))
-            .mul(beta);
+        Scalars.mul(
+            b.policyChosen().div(b.chosenLengths()).sub(b.policyRejected().div(b.rejectedLengths())),
+            beta);
     return logSigmoid(margin.sub(gamma)).neg().mean();
   }
 
@@ -94,17 +95,17 @@ public final class NdLosses {
     NDArray shifted = policy.sub(reference).sub(referencePoint);
     // sign = +1 for desirable, -1 for undesirable
     NDArray sign = desirable.mul(2).sub(1);
-    return Activation.sigmoid(shifted.mul(sign).mul(beta)).neg().add(1).mean();
+    return Activation.sigmoid(Scalars.mul(shifted.mul(sign), beta)).neg().add(1).mean();
   }
 
   /** @return {@code log sigmoid(x)}, stable for large |x| */
   static NDArray logSigmoid(NDArray x) {
-    return x.minimum(0).sub(x.abs().neg().exp().add(1).log());
+    return Scalars.minimum(x, 0).sub(x.abs().neg().exp().add(1).log());
   }
 
   /** @return {@code a - log(1 - e^a)}, with {@code 1 - e^a} kept above float's rounding */
   static NDArray logOdds(NDArray a) {
-    return a.sub(a.exp().neg().add(1).maximum(1e-7f).log());
+    return a.sub(Scalars.maximum(a.exp().neg().add(1), 1e-7f).log());
   }
 
   private static void positive(double value, String name) {

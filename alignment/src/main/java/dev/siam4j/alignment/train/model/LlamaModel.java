@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import dev.siam4j.alignment.train.Scalars;
 import dev.siam4j.alignment.train.lora.LoraConfig;
 import dev.siam4j.alignment.train.optim.TrainableParameter;
 import java.util.ArrayList;
@@ -243,7 +244,7 @@ public final class LlamaModel implements AutoCloseable {
       NDArray q5 = q.reshape(b, t, kvHeads, group, headSize).transpose(0, 2, 3, 1, 4);
       NDArray k5 = k.transpose(0, 2, 1, 3).expandDims(2);
       NDArray v5 = v.transpose(0, 2, 1, 3).expandDims(2);
-      NDArray scores = q5.matMul(k5.transpose(0, 1, 2, 4, 3)).mul(attnScale).add(mask);
+      NDArray scores = Scalars.mul(q5.matMul(k5.transpose(0, 1, 2, 4, 3)), attnScale).add(mask);
       NDArray attended =
           scores.softmax(-1).matMul(v5).transpose(0, 3, 1, 2, 4).reshape(b, t, width);
       x = x.add(linear(attended, p + "attn_output"));
@@ -339,14 +340,14 @@ public final class LlamaModel implements AutoCloseable {
     }
     NDArray[] ab = lora.get(weightName);
     if (ab != null) {
-      y = y.add(x.matMul(ab[0].transpose()).matMul(ab[1].transpose()).mul(loraConfig.scale()));
+      y = y.add(Scalars.mul(x.matMul(ab[0].transpose()).matMul(ab[1].transpose()), loraConfig.scale()));
     }
     return y;
   }
 
   private NDArray rmsNorm(NDArray x, NDArray weight) {
     NDArray meanSquare = x.square().mean(new int[] {-1}, true);
-    return x.mul(meanSquare.add(config.rmsNormEpsilon()).pow(-0.5)).mul(weight);
+    return x.mul(Scalars.pow(meanSquare.add(config.rmsNormEpsilon()), -0.5)).mul(weight);
   }
 
   /** cos and sin of position * theta_i, shape (1, T, 1, nRot / 2), computed in doubles. */

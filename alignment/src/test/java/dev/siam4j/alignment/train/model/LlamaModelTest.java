@@ -7,7 +7,15 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.NDScope;
+import ai.djl.training.GradientCollector;
+import dev.siam4j.alignment.train.ScalarsTest;
 import dev.siam4j.alignment.train.Torch;
+import dev.siam4j.alignment.train.loss.NdLosses;
+import dev.siam4j.alignment.train.loss.NdPairBatch;
+import dev.siam4j.alignment.train.optim.AdamW;
+import dev.siam4j.alignment.train.optim.TrainableParameter;
+import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +56,54 @@ public final class LlamaModelTest {
       float[] got = model.sequenceLogProbs(tokens, mask).toFloatArray();
       assertThat((double) got[0]).isCloseTo(expected, within(1e-3));
       assertThat(got[1]).isEqualTo(0f);
+    }
+  }
+
+  /**
+   * The trainer's path (forward, log-probabilities, SFT + ORPO losses, backward) gives the same
+   * gradients when a garbage collection frees and hands out native memory between forward and
+   * backward; before every constant went through {@code Scalars}, it did not.
+   */
+  @Test
+  void aModelsGradients_areTheSameWithACollectionBeforeBackward() {
+    LlamaConfig c = LLAMA_GQA_PARTIAL_ROPE;
+    try (NDManager m = Torch.newManager();
+        LlamaModel model = LlamaModel.create(c, RandomLlamaWeights.of(c, true, false, 5), m)) {
+      List<TrainableParameter> params = model.trainAll();
+      float[][] quiet = gradients(model, params, m, false);
+      for (int t = 0; t < 5; t++) {
+        float[][] collected = gradients(model, params, m, true);
+        for (int i = 0; i < params.size(); i++) {
+          assertThat(collected[i]).as("%s, try %d", params.get(i).name(), t).containsExactly(quiet[i]);
+        }
+      }
+    }
+  }
+
+  /** One DPO+NLL loss on the model's log-probabilities, the trainer's path, and its gradients. */
+  private static float[][] gradients(LlamaModel model, List<TrainableParameter> params, NDManager m, boolean collect) {
+    try (NDScope scope = new NDScope();
+        GradientCollector collector = Torch.engine().newGradientCollector()) {
+      scope.suppressNotUsedWarning();
+      NDArray tokens = m.create(new long[] {1, 5, 9, 12, 3, 1, 5, 9, 20, 4}, new Shape(2, 5));
+      NDArray mask = m.create(new float[] {0, 0, 1, 1, 1, 0, 0, 1, 1, 1}, new Shape(2, 5));
+      NDArray logProbs = model.sequenceLogProbs(tokens, mask);
+      NDArray loss =
+          NdLosses.sft(logProbs, m.create(new float[] {3f, 3f}))
+              .add(NdLosses.orpo(
+                  new NdPairBatch(
+                      logProbs.get("0:1"), logProbs.get("1:2"), m.create(new float[] {0f}), m.create(new float[] {0f}),
+                      m.create(new float[] {3f}), m.create(new float[] {3f})),
+                  0.5));
+      List<ByteBuffer> reused = collect ? ScalarsTest.collectAndReuse() : List.of();
+      collector.backward(loss);
+      float[][] out = new float[params.size()][];
+      for (int i = 0; i < params.size(); i++) {
+        out[i] = params.get(i).value().getGradient().toFloatArray();
+      }
+      assertThat(reused.size()).isEqualTo(collect ? 2000 : 0);
+      AdamW.zeroGradients(params);
+      return out;
     }
   }
 
