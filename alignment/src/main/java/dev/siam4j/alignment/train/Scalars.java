@@ -2,6 +2,7 @@ package dev.siam4j.alignment.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.function.BinaryOperator;
 
 /**
  * Arithmetic with a constant that is safe under autograd. DJL's own {@code NDArray.mul(Number)},
@@ -24,36 +25,33 @@ public final class Scalars {
 
   /** @return {@code x * value} */
   public static NDArray mul(NDArray x, double value) {
-    try (NDArray c = constant(x, value)) {
-      return x.mul(c);
-    }
+    return withConstant(x, value, NDArray::mul);
   }
 
   /** @return {@code x / value} */
   public static NDArray div(NDArray x, double value) {
-    try (NDArray c = constant(x, value)) {
-      return x.div(c);
-    }
+    return withConstant(x, value, NDArray::div);
   }
 
   /** @return {@code x ^ exponent}, element-wise */
   public static NDArray pow(NDArray x, double exponent) {
-    try (NDArray c = constant(x, exponent)) {
-      return x.pow(c);
-    }
+    return withConstant(x, exponent, NDArray::pow);
   }
 
   /** @return {@code min(x, value)}, element-wise */
   public static NDArray minimum(NDArray x, double value) {
-    try (NDArray c = constant(x, value)) {
-      return x.minimum(c);
-    }
+    return withConstant(x, value, NDArray::minimum);
   }
 
   /** @return {@code max(x, value)}, element-wise */
   public static NDArray maximum(NDArray x, double value) {
+    return withConstant(x, value, NDArray::maximum);
+  }
+
+  /** Applies {@code op(x, constant)}; closing the constant's wrapper is safe, PyTorch owns it. */
+  private static NDArray withConstant(NDArray x, double value, BinaryOperator<NDArray> op) {
     try (NDArray c = constant(x, value)) {
-      return x.maximum(c);
+      return op.apply(x, c);
     }
   }
 
