@@ -12,8 +12,9 @@ import java.util.function.BinaryOperator;
  * to nobody: once a garbage collection frees the buffer, the backward pass reads whatever the
  * allocator left there. Measured: the gradient of {@code sum(x * 0.125)} came back as 1.4e-45,
  * NaN or 4.8e-5 in 70 of 200 tries with a collection between forward and backward ({@code
- * ScalarsTest}'s check run on DJL's overload). Here the constant is a tensor PyTorch allocates itself ({@code torch.full}), which
- * the graph keeps alive for as long as it needs it, so the wrapper can be closed at once.
+ * ScalarsTest}'s check run on DJL's overload). Here the constant is a tensor PyTorch allocates
+ * itself ({@code torch.full}), which the graph keeps alive for as long as it needs it, so the
+ * wrapper can be closed at once.
  *
  * <p>Use these wherever a constant meets an array that autograd records. {@code add} and {@code
  * sub} of a number are safe with DJL's own overloads: their backward passes never read the

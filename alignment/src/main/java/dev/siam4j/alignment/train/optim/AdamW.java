@@ -131,9 +131,7 @@ public final class AdamW implements AutoCloseable {
       }
       norm = Math.sqrt(squares) * Math.abs(gradScale);
       if (!nonFinite.isEmpty()) {
-        for (TrainableParameter p : parameters) {
-          zero(p.value().getGradient());
-        }
+        zeroGradients(parameters);
         return new StepReport(norm, learningRate, nonFinite);
       }
     }
