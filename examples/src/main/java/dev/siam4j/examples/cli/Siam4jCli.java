@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ExecCommand.class,
       JudgeCommand.class,
       EvalCommand.class,
+      TrainCommand.class,
       ExportCommand.class,
       GgufCommand.class,
       QuickstartCommand.class
