@@ -38,9 +38,10 @@ import java.util.regex.Pattern;
  * numbers and prints it.
  *
  * <p>Four splits: {@link Split#SEED} (seed templates, with programs), {@link Split#POOL} (all
- * groups, question and answer only), {@link Split#TEST_ID} (seed templates) and
- * {@link Split#TEST_OOD} (paraphrase and new templates only). No question appears twice across
- * the splits. The test splits are drawn first, so changing the seed or pool size leaves them as
+ * groups, question and answer only: 70% seed templates, 15% paraphrases, 15% new types; a
+ * template that runs out of new questions in a large pool gives its share to the others),
+ * {@link Split#TEST_ID} (seed templates) and {@link Split#TEST_OOD} (paraphrase and new templates
+ * only, half each). No question appears twice across the splits. The test splits are drawn first, so changing the seed or pool size leaves them as
  * they are. The same seed and sizes give the same problems and byte-identical files.
  *
  * <p>Every question, answer and program uses only {@link #vocabulary()}'s tokens under
@@ -225,9 +226,23 @@ public final class MathWorld {
         List<Template> templates = TEMPLATES.stream().filter(t -> t.group() == share.getKey()).toList();
         int slots = templates.size() * 2;
         int offset = random.nextInt(slots);
-        for (int i = 0; i < share.getValue(); i++) {
-          int slot = (offset + i) % slots;
-          drawn.add(drawUnique(templates.get(slot / 2), slot % 2 == 1, draw, questions));
+        // a pool template (and language) that runs out of new questions is skipped, so a large
+        // pool holds fewer of it and more of the others; the other splits fail instead
+        Set<Integer> exhausted = new HashSet<>();
+        for (int i = 0, next = 0; i < share.getValue(); next++) {
+          int slot = (offset + next) % slots;
+          if (exhausted.contains(slot)) {
+            continue;
+          }
+          try {
+            drawn.add(drawUnique(templates.get(slot / 2), slot % 2 == 1, draw, questions));
+            i++;
+          } catch (IllegalStateException e) {
+            if (split != Split.POOL || exhausted.size() + 1 >= slots) {
+              throw e;
+            }
+            exhausted.add(slot);
+          }
         }
       }
       Collections.shuffle(drawn, random);
@@ -250,8 +265,8 @@ public final class MathWorld {
         plan.put(Group.NEW, n / 2);
       }
       case POOL -> {
-        int seen = Math.round(n * 0.3f);
-        int fresh = Math.round(n * 0.3f);
+        int seen = Math.round(n * 0.7f);
+        int fresh = Math.round(n * 0.15f);
         plan.put(Group.SEEN, seen);
         plan.put(Group.PARAPHRASE, n - seen - fresh);
         plan.put(Group.NEW, fresh);

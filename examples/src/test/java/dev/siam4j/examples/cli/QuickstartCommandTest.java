@@ -79,10 +79,13 @@ final class QuickstartCommandTest {
     assertThat(results.runs().get(0).iterations().get(1).loop()).isPresent();
     assertThat(results.runs().get(0).iterations().get(0).scores())
         .extracting(QuickstartResults.Score::split)
-        .contains("test-id", "test-ood");
-    long evaluated = results.runs().get(0).iterations().get(0).scores().stream()
-        .mapToLong(QuickstartResults.Score::evaluated).sum();
-    assertThat(evaluated).isEqualTo(24);
+        .containsOnly("test-id", "test-ood", "test-id greedy", "test-ood greedy");
+    // 12 problems a test split, each answered twice at temperature 0.7 and once greedily
+    List<QuickstartResults.Score> seedModel = results.runs().get(0).iterations().get(0).scores();
+    assertThat(seedModel.stream().filter(s -> !s.split().endsWith(" greedy"))
+        .mapToLong(QuickstartResults.Score::evaluated).sum()).isEqualTo(2 * 24);
+    assertThat(seedModel.stream().filter(s -> s.split().endsWith(" greedy"))
+        .mapToLong(QuickstartResults.Score::evaluated).sum()).isEqualTo(24);
     assertThat(out.toString()).contains("seed model", "iteration 1", "report:  " + output.resolve("report.html"));
   }
 }

@@ -44,7 +44,7 @@ final class MathWorldTest {
     assertThat(groups(Split.TEST_ID)).containsOnlyKeys(Group.SEEN);
     assertThat(groups(Split.TEST_OOD)).containsOnlyKeys(Group.PARAPHRASE, Group.NEW);
     assertThat(groups(Split.TEST_OOD).get(Group.NEW)).isEqualTo(100L);
-    assertThat(groups(Split.POOL)).containsEntry(Group.SEEN, 180L).containsEntry(Group.PARAPHRASE, 240L).containsEntry(Group.NEW, 180L);
+    assertThat(groups(Split.POOL)).containsEntry(Group.SEEN, 420L).containsEntry(Group.PARAPHRASE, 90L).containsEntry(Group.NEW, 90L);
     Set<String> seedTemplates = templates(Split.SEED);
     assertThat(seedTemplates).containsExactlyInAnyOrderElementsOf(MathWorld.templates(Group.SEEN));
     assertThat(templates(Split.TEST_OOD)).doesNotContainAnyElementsOf(seedTemplates);
@@ -219,6 +219,28 @@ final class MathWorldTest {
         MathWorld.builder().seed(3).size(Split.SEED, 1200).size(Split.POOL, 1800).size(Split.TEST_ID, 600).size(Split.TEST_OOD, 600).build();
     assertThat(big.problems(Split.POOL)).hasSize(1800);
     assertThat(big.problems(Split.TEST_OOD)).hasSize(600);
+  }
+
+  /**
+   * The quickstart's pool of 1,200 at 70% seed templates: English {@code counting.choose} has
+   * about 14 questions left after the seed and test splits, so the pool takes what is left of it
+   * and fills its share from the other seed templates.
+   */
+  @Test
+  void aLargePoolSkipsATemplateThatRunsOutAndKeepsItsSize() {
+    MathWorld world = MathWorld.builder().size(Split.POOL, 1200).build();
+    List<WordProblem> pool = world.problems(Split.POOL);
+    assertThat(pool).hasSize(1200);
+    Map<String, Long> seen = pool.stream()
+        .filter(p -> p.metadata().get("group").equals("seen"))
+        .collect(Collectors.groupingBy(p -> p.metadata().get("template") + "/" + p.language(), Collectors.counting()));
+    assertThat(seen.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(840);
+    assertThat(seen.get("counting.choose/en")).isLessThan(seen.get("linear.solve/en"));
+    assertThat(seen.get("linear.solve/en")).isGreaterThan(840 / 20);
+    // the splits drawn before the pool are those of the default world
+    MathWorld defaults = MathWorld.withSeed(0);
+    assertThat(world.problems(Split.SEED)).isEqualTo(defaults.problems(Split.SEED));
+    assertThat(world.problems(Split.TEST_ID)).isEqualTo(defaults.problems(Split.TEST_ID));
   }
 
   @Test
