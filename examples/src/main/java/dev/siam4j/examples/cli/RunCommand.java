@@ -7,7 +7,6 @@ import dev.siam4j.core.Checkpoint;
 import dev.siam4j.core.Critic;
 import dev.siam4j.core.InvalidInputException;
 import dev.siam4j.core.SamplingOptions;
-import dev.siam4j.core.TrainingOptions;
 import dev.siam4j.core.jsonl.Json;
 import dev.siam4j.core.jsonl.JsonlWriter;
 import dev.siam4j.core.llama.GpuLayers;
@@ -30,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -113,14 +113,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Training plan per iteration (default SFT,DPO_NLL).")
   List<String> algorithms = List.of("SFT", "DPO_NLL");
 
-  @Option(names = "--learning-rate", paramLabel = "X", description = "Peak learning rate (default 1e-4).")
-  double learningRate = TrainingOptions.DEFAULT.learningRate();
-
-  @Option(names = "--lora-rank", paramLabel = "R", description = "LoRA rank; 0 trains every weight (default 8).")
-  int loraRank = TrainingOptions.DEFAULT.loraRank();
-
-  @Option(names = "--epochs", paramLabel = "N", description = "Epochs per training step (default 1).")
-  int epochs = TrainingOptions.DEFAULT.epochs();
+  @Mixin TrainingFlags training;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write the metrics lines here.")
   Path output;
@@ -128,6 +121,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Algorithm[] plan = plan();
+    var trainingOptions = training.options(seed);
     LlamaCppOptions policyOptions = llamaOptions(model);
     Path run = runFolder != null ? runFolder : Path.of("runs", model.getFileName().toString().replaceFirst("\\.gguf$", ""));
     PythonSandbox.Builder sb = PythonSandbox.builder().wallTime(timeout);
@@ -154,9 +148,7 @@ final class RunCommand implements Callable<Integer> {
       if (!noTrain) {
         loop.trainer(DjlTrainer.create())
             .trainingPlan(plan)
-            .trainingOptions(new TrainingOptions(learningRate, epochs, TrainingOptions.DEFAULT.batchSize(),
-                TrainingOptions.DEFAULT.maxSequenceLength(), TrainingOptions.DEFAULT.beta(),
-                TrainingOptions.DEFAULT.nllWeight(), loraRank, seed));
+            .trainingOptions(trainingOptions);
       }
       LoopResult result;
       try {

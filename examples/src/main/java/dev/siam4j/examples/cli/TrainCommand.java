@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -62,26 +63,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output folder.")
   Path output;
 
-  @Option(names = "--learning-rate", paramLabel = "X", description = "Peak learning rate (default 1e-4).")
-  double learningRate = TrainingOptions.DEFAULT.learningRate();
-
-  @Option(names = "--epochs", paramLabel = "N", description = "Passes over the data (default 1).")
-  int epochs = TrainingOptions.DEFAULT.epochs();
-
-  @Option(names = "--batch-size", paramLabel = "N", description = "Examples per optimizer step (default 8).")
-  int batchSize = TrainingOptions.DEFAULT.batchSize();
-
-  @Option(names = "--max-length", paramLabel = "N", description = "Tokens per sequence, longer ones cut (default 512).")
-  int maxLength = TrainingOptions.DEFAULT.maxSequenceLength();
-
-  @Option(names = "--beta", paramLabel = "X", description = "Preference strength of DPO-like objectives (default 0.1).")
-  double beta = TrainingOptions.DEFAULT.beta();
-
-  @Option(names = "--nll-weight", paramLabel = "X", description = "Lambda of DPO_NLL's NLL term (default 1.0).")
-  double nllWeight = TrainingOptions.DEFAULT.nllWeight();
-
-  @Option(names = "--lora-rank", paramLabel = "R", description = "LoRA rank; 0 trains every weight (default 8).")
-  int loraRank = TrainingOptions.DEFAULT.loraRank();
+  @Mixin TrainingFlags training;
 
   @Option(names = "--merge", description = "With LoRA, write a merged model.gguf instead of an adapter.")
   boolean merge;
@@ -99,18 +81,13 @@ final class TrainCommand implements Callable<Integer> {
     if (adapter != null && !Files.isRegularFile(adapter)) {
       throw new UsageException(adapter + ": no such adapter file");
     }
-    if (adapter != null && loraRank == 0) {
+    if (adapter != null && training.loraRank == 0) {
       throw new UsageException("--adapter continues LoRA training; give --lora-rank > 0");
     }
-    if (merge && loraRank == 0) {
+    if (merge && training.loraRank == 0) {
       throw new UsageException("--merge merges a LoRA adapter; give --lora-rank > 0");
     }
-    TrainingOptions options;
-    try {
-      options = new TrainingOptions(learningRate, epochs, batchSize, maxLength, beta, nllWeight, loraRank, seed);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(flagNames(e.getMessage()));
-    }
+    TrainingOptions options = training.options(seed);
     long examples = check(data, objective);
     DjlTrainer.Builder trainer = DjlTrainer.builder();
     if (merge) {
@@ -128,13 +105,6 @@ final class TrainCommand implements Callable<Integer> {
     out.println(Json.toLine(line));
     out.flush();
     return 0;
-  }
-
-  /** {@link TrainingOptions}' messages name its fields; the user typed flags. */
-  private static String flagNames(String message) {
-    return message.replace("learningRate", "--learning-rate").replace("epochs", "--epochs")
-        .replace("batchSize", "--batch-size").replace("maxSequenceLength", "--max-length")
-        .replace("beta", "--beta").replace("nllWeight", "--nll-weight").replace("loraRank", "--lora-rank");
   }
 
   private Algorithm algorithm() {

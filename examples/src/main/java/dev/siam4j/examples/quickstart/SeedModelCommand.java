@@ -21,9 +21,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The command of {@link QuickstartModels#main}: {@code measure MODEL.gguf [K [N [T]]]} samples K
- * programs (default 5, at temperature T, default 0.7, seed 1) per problem of the quickstart's test splits and
- * pool (or N problems of each) and
+ * The command of {@link QuickstartModels#main}: {@code measure MODEL.gguf [K [N [T [SLOTS]]]]}
+ * samples K programs (default 5, at temperature T, default 0.7, seed 1) per problem of the
+ * quickstart's test splits and pool (or N problems of each), with llama.cpp's context laid out for
+ * SLOTS parallel sequences of 256 tokens (default K; the quickstart evaluates with 5), and
  * prints pass@1 (the share of grounded correct samples) and pass@K per split and per template, as
  * a Markdown table. Judged by the answer rules, as the quickstart's rule-scored accuracy.
  */
@@ -31,8 +32,8 @@ final class SeedModelCommand {
   private SeedModelCommand() {}
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length < 2 || args.length > 5 || !args[0].equals("measure")) {
-      err.println("usage: QuickstartModels measure MODEL.gguf [K [N [TEMPERATURE]]]");
+    if (args.length < 2 || args.length > 6 || !args[0].equals("measure")) {
+      err.println("usage: QuickstartModels measure MODEL.gguf [K [N [TEMPERATURE [SLOTS]]]]");
       return 2;
     }
     Path model = Path.of(args[1]);
@@ -57,6 +58,14 @@ final class SeedModelCommand {
         return 2;
       }
     }
+    int slots = args.length > 5 ? positive(args[5], "SLOTS", err) : k;
+    if (slots <= 0) {
+      return 2;
+    }
+    if (slots < k) {
+      err.println("QuickstartModels: SLOTS must be at least K (" + k + "), was " + slots);
+      return 2;
+    }
     Quickstart.Options full = Quickstart.Options.full(Path.of("unused"));
     // N problems of each split: the world drawn at that size (its first draws are those of a
     // smaller world's), else the quickstart's own splits
@@ -67,7 +76,7 @@ final class SeedModelCommand {
     long t0 = System.nanoTime();
     Map<String, Tally> rows = new LinkedHashMap<>();
     LlamaCppOptions options =
-        LlamaCppOptions.builder(model).threads(full.threads()).parallelSlots(k).contextSize(256 * k).seed(1).build();
+        LlamaCppOptions.builder(model).threads(full.threads()).parallelSlots(slots).contextSize(256 * slots).seed(1).build();
     Generator generator = ClosingFenceGenerator.loader(LlamaCpp.policyLoader(options)).load(Checkpoint.of(model));
     try (PythonSandbox python = PythonSandbox.builder().workers(2).build()) {
       for (Split split : List.of(Split.TEST_ID, Split.TEST_OOD, Split.POOL)) {
@@ -105,9 +114,9 @@ final class SeedModelCommand {
         }
       }
     }
-    out.printf(Locale.ROOT, "%s: %d samples per problem at temperature %s (seed 1), world seed %d, %d test problems per"
-        + " split, %d pool problems; grounded and correct by the answer rules; %.0f s%n%n",
-        model.getFileName(), k, temperature, world.seed(), world.size(Split.TEST_ID), world.size(Split.POOL),
+    out.printf(Locale.ROOT, "%s: %d samples per problem at temperature %s (seed 1, %d slots), world seed %d, %d test problems"
+        + " per split, %d pool problems; grounded and correct by the answer rules; %.0f s%n%n",
+        model.getFileName(), k, temperature, slots, world.seed(), world.size(Split.TEST_ID), world.size(Split.POOL),
         (System.nanoTime() - t0) / 1e9);
     out.printf("| split | group | template | problems | pass@1 | pass@%d |%n", k);
     out.println("|---|---|---|---:|---:|---:|");

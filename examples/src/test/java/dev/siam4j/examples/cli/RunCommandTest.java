@@ -54,6 +54,15 @@ final class RunCommandTest {
   }
 
   @Test
+  void aBadTrainingFlagIsMisuseNamingTheFlag() throws Exception {
+    Path model = LlamaModelFactory.writeAnswering("print(4)\n```", dir.resolve("policy.gguf"));
+    assertThat(run("run", "--model", model.toString(), "--problems", problems().toString(), "--nll-weight", "-1",
+        "--run", dir.resolve("r").toString())).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("siam4j: --nll-weight must be finite and not negative, was -1.0");
+    assertThat(dir.resolve("r")).doesNotExist();
+  }
+
+  @Test
   void aBadProblemLineIsMisuseNamingFileAndLine() throws Exception {
     Path model = LlamaModelFactory.writeAnswering("print(4)\n```", dir.resolve("policy.gguf"));
     Path bad = Files.writeString(dir.resolve("bad.jsonl"),

@@ -74,11 +74,11 @@ final class QuickstartModelsTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int code = SeedModelCommand.run(new String[] {"measure", model.toString(), "2", "3"}, print(out), print(err));
+    int code = SeedModelCommand.run(new String[] {"measure", model.toString(), "2", "3", "0.7", "3"}, print(out), print(err));
 
     String table = out.toString(StandardCharsets.UTF_8);
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(table).contains("2 samples per problem", "3 test problems per split, 3 pool problems", "| pass@2 |");
+    assertThat(table).contains("2 samples per problem at temperature 0.7 (seed 1, 3 slots)", "3 test problems per split, 3 pool problems", "| pass@2 |");
     for (String split : List.of("test-id", "test-ood", "pool")) {
       // an untrained model writes no program that answers anything
       assertThat(table).contains("| " + split + " | all | all | 3 | 0.0% | 0.0% |");
@@ -93,10 +93,11 @@ final class QuickstartModelsTest {
     Path model = QuickstartModels.writeUntrained(1, dir.resolve("m.gguf"));
     for (String[] args : List.of(new String[] {"measure"}, new String[] {"train", model.toString()},
         new String[] {"measure", dir.resolve("missing.gguf").toString()}, new String[] {"measure", model.toString(), "0"},
-        new String[] {"measure", model.toString(), "5", "x"}, new String[] {"measure", model.toString(), "5", "9", "hot"})) {
+        new String[] {"measure", model.toString(), "5", "x"}, new String[] {"measure", model.toString(), "5", "9", "hot"},
+        new String[] {"measure", model.toString(), "5", "9", "0.7", "2"}, new String[] {"measure", model.toString(), "1", "9", "0", "x"})) {
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       assertThat(SeedModelCommand.run(args, print(new ByteArrayOutputStream()), print(err))).as(String.join(" ", args)).isEqualTo(2);
-      assertThat(err.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).containsAnyOf("usage:", "no model file", "must be a positive", "must be a number");
+      assertThat(err.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).containsAnyOf("usage:", "no model file", "must be a positive", "must be a number", "must be at least K");
     }
   }
 
