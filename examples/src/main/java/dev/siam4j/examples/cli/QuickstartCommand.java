@@ -50,7 +50,7 @@ final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--iterations", paramLabel = "N", description = "Iterations per run (default 3; reduced 1).")
   Integer iterations;
 
-  @Option(names = "--pool", paramLabel = "N", description = "Pool problems the loop improves on (default 1200).")
+  @Option(names = "--pool", paramLabel = "N", description = "Pool problems the loop improves on (default 600).")
   Integer pool;
 
   @Option(names = "--test", paramLabel = "N", description = "Problems per test split (default 200).")
@@ -59,7 +59,7 @@ final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--samples", paramLabel = "K", description = "Samples per pool problem (default 5).")
   Integer samples;
 
-  @Option(names = "--eval-samples", paramLabel = "N", description = "Samples per test problem at temperature 0.7, the greedy answer scored beside them; 1 is greedy only (default 5).")
+  @Option(names = "--eval-samples", paramLabel = "N", description = "Samples per test problem at temperature 0.7, the greedy answer scored beside them; 1 is greedy only (default 1).")
   Integer evalSamples;
 
   @Option(names = "--epochs", paramLabel = "N", description = "Epochs of each training step of the loop (default 2).")

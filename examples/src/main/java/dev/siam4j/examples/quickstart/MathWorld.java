@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * numbers and prints it.
  *
  * <p>Four splits: {@link Split#SEED} (seed templates, with programs), {@link Split#POOL} (all
- * groups, question and answer only: 70% seed templates, 15% paraphrases, 15% new types; a
+ * groups, question and answer only: 30% seed templates, 40% paraphrases, 30% new types; a
  * template that runs out of new questions in a large pool gives its share to the others),
  * {@link Split#TEST_ID} (seed templates) and {@link Split#TEST_OOD} (paraphrase and new templates
  * only, half each). No question appears twice across the splits. The test splits are drawn first, so changing the seed or pool size leaves them as
@@ -265,8 +265,8 @@ public final class MathWorld {
         plan.put(Group.NEW, n / 2);
       }
       case POOL -> {
-        int seen = Math.round(n * 0.7f);
-        int fresh = Math.round(n * 0.15f);
+        int seen = Math.round(n * 0.3f);
+        int fresh = Math.round(n * 0.3f);
         plan.put(Group.SEEN, seen);
         plan.put(Group.PARAPHRASE, n - seen - fresh);
         plan.put(Group.NEW, fresh);
