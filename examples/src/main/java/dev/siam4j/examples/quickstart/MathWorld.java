@@ -41,8 +41,9 @@ import java.util.regex.Pattern;
  * groups, question and answer only: 30% seed templates, 40% paraphrases, 30% new types; a
  * template that runs out of new questions in a large pool gives its share to the others),
  * {@link Split#TEST_ID} (seed templates) and {@link Split#TEST_OOD} (paraphrase and new templates
- * only, half each). No question appears twice across the splits. The test splits are drawn first, so changing the seed or pool size leaves them as
- * they are. The same seed and sizes give the same problems and byte-identical files.
+ * only, half each). No question appears twice across the splits. The test splits are drawn
+ * first, so changing the seed or pool size leaves them as they are. The same seed and sizes give
+ * the same problems and byte-identical files.
  *
  * <p>Every question, answer and program uses only {@link #vocabulary()}'s tokens under
  * {@link WordTokenizer}: a few hundred words, single digits, punctuation and CJK characters, small

@@ -477,7 +477,7 @@ public final class Quickstart {
     List<QuickstartResults.Score> scores = new ArrayList<>();
     dev.siam4j.core.Generator generator = loader.load(checkpoint);
     try {
-      // sampled first (the accuracy the verdict rests on), then greedy beside it when they differ
+      // with more than one sample a problem: sampled first, then the greedy answer beside it
       List<Integer> samples = o.evalSamples() == 1 ? List.of(1) : List.of(o.evalSamples(), 1);
       for (int k : samples) {
         for (Split split : List.of(Split.TEST_ID, Split.TEST_OOD)) {
