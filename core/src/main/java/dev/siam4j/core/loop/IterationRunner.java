@@ -41,25 +41,35 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs the stages of one iteration against a run folder, resuming where an earlier run stopped. */
 final class IterationRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(IterationRunner.class);
   private final SelfImprovementLoop loop;
   private final RunStore store;
   private final IterationFiles files;
   private final int iteration;
+  private final Iterable<Problem> problems;
   private final long problemCount;
   private final LoopListener listener;
 
+  /**
+   * @param problems this iteration's problems, {@code problemCount} of them
+   */
   IterationRunner(
-      SelfImprovementLoop loop, RunStore store, int iteration, long problemCount, LoopListener listener) {
+      SelfImprovementLoop loop, RunStore store, int iteration, Iterable<Problem> problems, long problemCount,
+      LoopListener listener) {
     this.loop = loop;
+    this.problems = problems;
     this.store = store;
     this.files = store.iteration(iteration);
     this.iteration = iteration;
@@ -81,9 +91,9 @@ final class IterationRunner {
         node -> node.path("key").path("problemId").asText(null),
         k,
         skip -> {
-          Iterator<Problem> problems = loop.problems().iterator();
-          skipProblems(problems, skip);
-          return problems;
+          Iterator<Problem> them = problems.iterator();
+          skipProblems(them, skip);
+          return them;
         },
         (Problem p) -> sample(generator, p),
         (List<Solution> solutions, StageLog log) -> solutions.forEach(log::write));
@@ -167,7 +177,7 @@ final class IterationRunner {
   void critique() {
     try (Groups<Solution> solutions = solutionGroups();
         Groups<ExecutionRecord> executions = executionGroups()) {
-      Iterator<Problem> problems = loop.problems().iterator();
+      Iterator<Problem> problems = this.problems.iterator();
       runStage(
           Stage.CRITIQUE,
           files.verdicts(),
@@ -239,7 +249,7 @@ final class IterationRunner {
         Groups<ExecutionRecord> executions = executionGroups();
         Groups<VerdictRecord> verdicts =
             Groups.of(files.verdicts(), VerdictRecord.class, r -> r.key().problemId())) {
-      Iterator<Problem> problems = loop.problems().iterator();
+      Iterator<Problem> problems = this.problems.iterator();
       runStage(
           Stage.BUILD_DATA,
           files.data(),
@@ -362,6 +372,35 @@ final class IterationRunner {
     return current;
   }
 
+  /**
+   * Asks the gate whether {@code trained} replaces {@code current}, once: the decision is written to
+   * {@code gate.json} and read back on a rerun.
+   *
+   * @return the policy the next iteration generates with
+   */
+  Checkpoint gate(PolicyGate gate, Checkpoint current, Checkpoint trained, Map<String, Double> metricsOut) {
+    Path file = files.gate();
+    GateRecord record;
+    if (Files.exists(file)) {
+      record = read(file, GateRecord.class);
+      if (!record.candidate().equals(trained)) {
+        throw new RunStoreException(file + ": the gate decided on " + record.candidate() + ", this run trained " + trained);
+      }
+    } else {
+      PolicyGate.Decision d = Objects.requireNonNull(gate.decide(iteration, current, trained), "the gate returned null");
+      record = new GateRecord(current, trained, d);
+      write(file, record);
+    }
+    PolicyGate.Decision d = record.decision();
+    metricsOut.put("gate.accepted", d.accept() ? 1.0 : 0.0);
+    d.metrics().forEach((k, v) -> metricsOut.put("gate." + k, v));
+    LOG.info("iteration {}: the gate {} the trained policy: {}", iteration, d.accept() ? "accepted" : "rejected", d.reason());
+    return d.accept() ? trained : current;
+  }
+
+  /** What {@code gate.json} holds. */
+  record GateRecord(Checkpoint current, Checkpoint candidate, PolicyGate.Decision decision) {}
+
   private boolean hasData(dev.siam4j.core.Algorithm algorithm) {
     Path f = algorithm.usesPairs() ? files.pairs() : files.sft();
     try {
@@ -412,7 +451,7 @@ final class IterationRunner {
 
   private void checkPrefix(Path file, long done, long hash) {
     long h = StageLog.EMPTY_HASH;
-    Iterator<Problem> problems = loop.problems().iterator();
+    Iterator<Problem> problems = this.problems.iterator();
     for (long i = 0; i < done; i++) {
       h = StageLog.hashStep(h, problems.next().id());
     }

@@ -84,6 +84,8 @@ public final class SelfImprovementLoop {
   private final List<SftExample> replay;
   private final boolean accumulate;
   private final boolean trainFromSeed;
+  private final int problemsPerIteration;
+  private final PolicyGate gate;
   private final Map<Stage, Integer> concurrency;
   private final List<LoopListener> listeners;
   private final Builder source;
@@ -110,6 +112,8 @@ public final class SelfImprovementLoop {
     this.replay = b.replay != null ? b.replay : List.of();
     this.accumulate = b.accumulate != null && b.accumulate;
     this.trainFromSeed = b.trainFromSeed != null && b.trainFromSeed;
+    this.problemsPerIteration = b.problemsPerIteration != null ? b.problemsPerIteration : 0;
+    this.gate = b.gate;
     EnumMap<Stage, Integer> c = new EnumMap<>(Stage.class);
     for (Stage s : Stage.values()) {
       c.put(s, b.concurrency.getOrDefault(s, 1));
@@ -143,7 +147,10 @@ public final class SelfImprovementLoop {
     Checkpoint current = seedCheckpoint;
     for (int it = 0; it < iterations; it++) {
       listener.iterationStarted(new LoopEvent.IterationStarted(it, iterations));
-      IterationRunner runner = new IterationRunner(this, store, it, countAndHash[0], listener);
+      long count = problemsPerIteration == 0 ? countAndHash[0] : Math.min(problemsPerIteration, countAndHash[0]);
+      Iterable<Problem> slice =
+          problemsPerIteration == 0 ? problems : new ProblemSlice(problems, countAndHash[0], it * count % countAndHash[0], count);
+      IterationRunner runner = new IterationRunner(this, store, it, slice, count, listener);
       LazyGenerator g = new LazyGenerator(current);
       try {
         runner.generate(g);
@@ -156,8 +163,10 @@ public final class SelfImprovementLoop {
       if (preferenceBuilder != null) {
         runner.buildData();
         if (trainer != null) {
-          // the next iteration generates with what this one trained, whatever it started from
-          current = runner.train(trainFromSeed ? seedCheckpoint : current, training);
+          // the next iteration generates with what this one trained, whatever it started from,
+          // unless the gate keeps the policy this one generated with
+          Checkpoint trained = runner.train(trainFromSeed ? seedCheckpoint : current, training);
+          current = gate == null ? trained : runner.gate(gate, current, trained, training);
         }
       }
       IterationMetrics m = runner.metrics(training);
@@ -258,6 +267,12 @@ public final class SelfImprovementLoop {
     if (trainFromSeed) {
       c.put("trainFromSeed", "true");
     }
+    if (problemsPerIteration > 0) {
+      c.put("problemsPerIteration", Integer.toString(problemsPerIteration));
+    }
+    if (gate != null) {
+      c.put("gate", describe(gate));
+    }
     Map<String, String> v = new TreeMap<>();
     String version = SelfImprovementLoop.class.getPackage().getImplementationVersion();
     v.put("siam4j", version == null ? "dev" : version);
@@ -274,7 +289,6 @@ public final class SelfImprovementLoop {
   }
 
   // package-private accessors for the runner
-  Iterable<Problem> problems() { return problems; }
   int samplesPerProblem() { return samplesPerProblem; }
   long seed() { return seed; }
   SamplingOptions sampling() { return sampling; }
@@ -315,6 +329,8 @@ public final class SelfImprovementLoop {
     private List<SftExample> replay;
     private Boolean accumulate;
     private Boolean trainFromSeed;
+    private Integer problemsPerIteration;
+    private PolicyGate gate;
     private final Map<Stage, Integer> concurrency = new EnumMap<>(Stage.class);
     private final List<LoopListener> listeners = new ArrayList<>();
 
@@ -518,6 +534,37 @@ public final class SelfImprovementLoop {
       return this;
     }
 
+    /**
+     * How many problems each iteration works on: iteration {@code i} takes the {@code n} problems
+     * after the first {@code i * n}, starting over at the first problem after the last (so a
+     * source of 1,800 problems at 600 an iteration gives three iterations fresh problems each,
+     * and a fourth the first 600 again). A model trained on its own programs for the same
+     * questions iteration after iteration learns those questions' answers rather than the skill;
+     * fresh questions each iteration give it new programs to learn from at the same cost per
+     * iteration. Default: every problem, every iteration, as in the paper. {@code n} at or above
+     * the number of problems is the default. Part of the run's configuration.
+     *
+     * @param n problems per iteration, positive
+     */
+    public Builder problemsPerIteration(int n) {
+      Checks.positive(n, "problemsPerIteration");
+      once(problemsPerIteration, "problemsPerIteration");
+      problemsPerIteration = n;
+      return this;
+    }
+
+    /**
+     * A gate that decides, after each iteration's training, whether the trained policy replaces
+     * the one the iteration generated with (otherwise the next iteration generates with the old
+     * one again). Default: none, every trained policy is kept, as in the paper. Needs a trainer.
+     */
+    public Builder gate(PolicyGate value) {
+      Objects.requireNonNull(value, "gate");
+      once(gate, "gate");
+      gate = value;
+      return this;
+    }
+
     /** Problems a stage works on at once. Default 1 for every stage. */
     public Builder concurrency(Stage stage, int value) {
       Objects.requireNonNull(stage, "stage");
@@ -572,6 +619,9 @@ public final class SelfImprovementLoop {
       if (Boolean.TRUE.equals(trainFromSeed) && trainer == null) {
         throw new IllegalStateException("trainFromSeed is set but there is no trainer");
       }
+      if (gate != null && trainer == null) {
+        throw new IllegalStateException("a gate is set but there is no trainer");
+      }
       if (trainingPlan != null && trainer == null) {
         throw new IllegalStateException("trainingPlan is set but there is no trainer");
       }
@@ -600,6 +650,8 @@ public final class SelfImprovementLoop {
       b.replay = replay;
       b.accumulate = accumulate;
       b.trainFromSeed = trainFromSeed;
+      b.problemsPerIteration = problemsPerIteration;
+      b.gate = gate;
       b.concurrency.putAll(concurrency);
       b.listeners.addAll(listeners);
       return b;

@@ -55,6 +55,11 @@ public record IterationFiles(Path folder) {
     return folder.resolve("metrics.json");
   }
 
+  /** @return the policy gate's decision on what the iteration trained, when the loop has a gate */
+  public Path gate() {
+    return folder.resolve("gate.json");
+  }
+
   /** @return seconds spent per stage, one line per finished stage run */
   public Path stageTimes() {
     return folder.resolve("stages.jsonl");

@@ -249,6 +249,98 @@ final class SelfImprovementLoopTest {
         .hasMessageContaining("trainFromSeed is set but there is no trainer");
   }
 
+  @Test
+  void run_problemsPerIteration_givesEachIterationTheNextProblemsAndStartsOverAfterTheLast() throws Exception {
+    SelfImprovementLoop.Builder b =
+        minimal().build().toBuilder().problems(ToyWorld.problems(5)).samplesPerProblem(2).iterations(3).problemsPerIteration(2);
+    LoopResult r = b.build().run();
+    assertThat(problemIds(dir.resolve("run/iter-0"))).containsExactly("toy-0", "toy-1");
+    assertThat(problemIds(dir.resolve("run/iter-1"))).containsExactly("toy-2", "toy-3");
+    // five problems, two an iteration: the third iteration takes the last and then the first
+    assertThat(problemIds(dir.resolve("run/iter-2"))).containsExactly("toy-4", "toy-0");
+    assertThat(r.iterations()).extracting(IterationMetrics::problems).containsExactly(2L, 2L, 2L);
+    assertThat(r.iterations()).extracting(IterationMetrics::samples).containsExactly(4L, 4L, 4L);
+
+    // a fourth iteration resumes the run and takes the next two
+    SelfImprovementLoop longer = b.build().toBuilder().iterations(4).build();
+    assertThat(longer.run().iterations()).hasSize(4);
+    assertThat(problemIds(dir.resolve("run/iter-3"))).containsExactly("toy-1", "toy-2");
+
+    // part of the configuration: the same folder with every problem every iteration is refused
+    SelfImprovementLoop all =
+        minimal().build().toBuilder().problems(ToyWorld.problems(5)).samplesPerProblem(2).iterations(3).build();
+    assertThatThrownBy(all::run)
+        .isInstanceOf(RunStoreException.class)
+        .hasMessageContaining("problemsPerIteration");
+    // more than there are is every problem, each once
+    minimal().problemsPerIteration(10).build().toBuilder().runFolder(dir.resolve("big")).build().run();
+    assertThat(problemIds(dir.resolve("big/iter-0"))).containsExactly("toy-0", "toy-1", "toy-2");
+    assertThatThrownBy(() -> SelfImprovementLoop.builder().problemsPerIteration(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("problemsPerIteration must be positive, was 0");
+  }
+
+  /**
+   * A gate that rejects iteration 1's training: iteration 2 generates with iteration 0's policy
+   * again (the toy policy's skill shows in its pass@1), the decision is in gate.json and the
+   * metrics, and a rerun reads it rather than asking again.
+   */
+  @Test
+  void run_aGateThatRejectsKeepsThePolicyTheIterationGeneratedWith() throws Exception {
+    List<dev.siam4j.core.Checkpoint[]> asked = new ArrayList<>();
+    PolicyGate gate =
+        (iteration, current, candidate) -> {
+          asked.add(new dev.siam4j.core.Checkpoint[] {current, candidate});
+          return new PolicyGate.Decision(iteration != 1, java.util.Map.of("validation", 0.5 + iteration), "iteration " + iteration);
+        };
+    SelfImprovementLoop.Builder b =
+        SelfImprovementLoop.builder()
+            .problems(ToyWorld.problems(10))
+            .policy(ToyWorld.checkpoint(dir.resolve("seed.txt"), 2), ToyWorld.loader(Duration.ZERO))
+            .executor(ToyWorld.executor(Duration.ZERO))
+            .critic(ToyWorld.critic())
+            .preferenceBuilder(ToyWorld.preferenceBuilder())
+            .trainer(ToyWorld.trainer(Duration.ZERO))
+            .gate(gate)
+            .samplesPerProblem(10)
+            .iterations(3)
+            .runFolder(dir.resolve("run"));
+    LoopResult r = b.build().run();
+
+    assertThat(asked).hasSize(3);
+    assertThat(asked.get(0)[0].model()).isEqualTo(dir.resolve("seed.txt"));
+    // iteration 1 started from what iteration 0 trained; its own training was rejected, so
+    // iteration 2 started from iteration 0's policy again, and trained from it
+    assertThat(asked.get(1)[0]).isEqualTo(asked.get(0)[1]);
+    assertThat(asked.get(2)[0]).isEqualTo(asked.get(0)[1]);
+    assertThat(r.finalCheckpoint()).contains(asked.get(2)[1]);
+    assertThat(r.iterations().get(0).training()).containsEntry("gate.accepted", 1.0).containsEntry("gate.validation", 0.5);
+    assertThat(r.iterations().get(1).training()).containsEntry("gate.accepted", 0.0).containsEntry("gate.validation", 1.5);
+    assertThat(Files.readString(dir.resolve("run/iter-1/gate.json"))).contains("\"accept\" : false", "iteration 1");
+
+    // a rerun reads the decisions instead of asking again
+    asked.clear();
+    assertThat(b.build().run().finalCheckpoint()).isEqualTo(r.finalCheckpoint());
+    assertThat(asked).isEmpty();
+    assertThatThrownBy(() -> minimal().gate(gate).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("a gate is set but there is no trainer");
+  }
+
+  /** The problem ids of an iteration's solutions, each once, in order. */
+  private static List<String> problemIds(Path iter) {
+    List<String> ids = new ArrayList<>();
+    try (JsonlReader r = JsonlReader.open(iter.resolve("solutions.jsonl"))) {
+      r.forEachLine(l -> {
+        String id = l.as(dev.siam4j.core.Solution.class).key().problemId();
+        if (ids.isEmpty() || !ids.get(ids.size() - 1).equals(id)) {
+          ids.add(id);
+        }
+      });
+    }
+    return ids;
+  }
+
   private static SftExample l0(Path iter) {
     try (JsonlReader r = JsonlReader.open(iter.resolve("sft.jsonl"))) {
       return r.iterator().next().as(SftExample.class);

@@ -53,6 +53,12 @@ final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--pool", paramLabel = "N", description = "Pool problems the loop improves on (default 600).")
   Integer pool;
 
+  @Option(names = "--pool-per-iteration", paramLabel = "N", description = "Pool problems each iteration works on, the next ones after the last iteration's, starting over after the last (default: the whole pool every iteration).")
+  Integer poolPerIteration;
+
+  @Option(names = "--validation", paramLabel = "N", description = "Pool problems held out to gate each iteration's model: kept only when it scores at least as well on them as the model before (default 0: no gate).")
+  Integer validation;
+
   @Option(names = "--test", paramLabel = "N", description = "Problems per test split (default 200).")
   Integer test;
 
@@ -89,7 +95,7 @@ final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--ablations", description = "Also run the ablations: rule-only vs cascade, DPO vs DPO+NLL, grounding filter on/off.")
   boolean ablations;
 
-  @Option(names = "--reduced", description = "A small, fast run (CI): 1 iteration, k = 2, pool 24, tests of 12.")
+  @Option(names = "--reduced", description = "A small, fast run (CI): 1 iteration on 24 of a pool of 48, k = 2, 8 problems held out for the gate, tests of 12.")
   boolean reduced;
 
   @Option(names = "--train-seed-model", paramLabel = "FILE.gguf",
@@ -121,6 +127,8 @@ final class QuickstartCommand implements Callable<Integer> {
               seedList,
               iterations == null ? base.iterations() : iterations,
               pool == null ? base.poolSize() : pool,
+              poolPerIteration != null ? poolPerIteration : pool == null ? base.poolPerIteration() : pool,
+              validation == null ? base.validationSize() : validation,
               test == null ? base.testSize() : test,
               samples == null ? base.samplesPerProblem() : samples,
               evalSamples == null ? base.evalSamples() : evalSamples,

@@ -66,6 +66,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--iterations", paramLabel = "N", description = "Iterations (default 1).")
   int iterations = 1;
 
+  @Option(names = "--problems-per-iteration", paramLabel = "N",
+      description = "Problems each iteration works on: the next N after the last iteration's, starting over after the"
+          + " last problem (default: every problem, every iteration).")
+  Integer problemsPerIteration;
+
   @Option(names = "--samples", paramLabel = "K", description = "Programs per problem (default 5).")
   int samples = 5;
 
@@ -121,6 +126,9 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Algorithm[] plan = plan();
+    if (problemsPerIteration != null && problemsPerIteration <= 0) {
+      throw new UsageException("--problems-per-iteration must be positive, was " + problemsPerIteration);
+    }
     var trainingOptions = training.options(seed);
     LlamaCppOptions policyOptions = llamaOptions(model);
     Path run = runFolder != null ? runFolder : Path.of("runs", model.getFileName().toString().replaceFirst("\\.gguf$", ""));
@@ -145,6 +153,9 @@ final class RunCommand implements Callable<Integer> {
               .concurrency(Stage.EXECUTE, 2)
               .runFolder(run)
               .listener(ProgressBar.stderr());
+      if (problemsPerIteration != null) {
+        loop.problemsPerIteration(problemsPerIteration);
+      }
       if (!noTrain) {
         loop.trainer(DjlTrainer.create())
             .trainingPlan(plan)

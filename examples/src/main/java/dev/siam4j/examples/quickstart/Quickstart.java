@@ -11,6 +11,7 @@ import dev.siam4j.core.CodeExecutor;
 import dev.siam4j.core.Completion;
 import dev.siam4j.core.Critic;
 import dev.siam4j.core.JudgedSample;
+import dev.siam4j.core.Outcome;
 import dev.siam4j.core.PolicyLoader;
 import dev.siam4j.core.Problem;
 import dev.siam4j.core.Prompt;
@@ -29,6 +30,7 @@ import dev.siam4j.core.llama.LlamaCppOptions;
 import dev.siam4j.core.loop.IterationMetrics;
 import dev.siam4j.core.loop.LoopListener;
 import dev.siam4j.core.loop.LoopResult;
+import dev.siam4j.core.loop.PolicyGate;
 import dev.siam4j.core.loop.SelfImprovementLoop;
 import dev.siam4j.core.loop.Stage;
 import dev.siam4j.critic.Critics;
@@ -48,6 +50,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -102,6 +105,8 @@ public final class Quickstart {
   private final Options options;
   /** Scores by checkpoint: the seed model is evaluated once for all seeds and arms. */
   private final Map<Checkpoint, List<QuickstartResults.Score>> evaluated = new HashMap<>();
+  /** Validation accuracy by checkpoint, for the gate: each model is validated once. */
+  private final Map<Checkpoint, Double> validated = new HashMap<>();
   private final LoopListener progress;
   private final Consumer<String> log;
 
@@ -113,6 +118,10 @@ public final class Quickstart {
    * @param seeds the loop's seeds (sampling, data order, training), one run each
    * @param iterations loop iterations per seed
    * @param poolSize problems the loop improves on
+   * @param poolPerIteration problems each iteration works on: the next ones of the pool, starting
+   *     over after the last ({@code poolSize} for the whole pool every iteration)
+   * @param validationSize pool problems held out from the loop to gate each iteration's model
+   *     (0: no gate, every trained model is kept)
    * @param testSize problems in each test split
    * @param samplesPerProblem k, samples per pool problem
    * @param evalSamples samples per test problem (1: greedy)
@@ -131,6 +140,8 @@ public final class Quickstart {
       List<Long> seeds,
       int iterations,
       int poolSize,
+      int poolPerIteration,
+      int validationSize,
       int testSize,
       int samplesPerProblem,
       int evalSamples,
@@ -154,6 +165,14 @@ public final class Quickstart {
       }
       positive(iterations, "iterations");
       positive(poolSize, "poolSize");
+      positive(poolPerIteration, "poolPerIteration");
+      if (validationSize < 0) {
+        throw new IllegalArgumentException("validationSize must not be negative, was " + validationSize);
+      }
+      if (poolPerIteration > poolSize) {
+        throw new IllegalArgumentException(
+            "poolPerIteration (" + poolPerIteration + ") must not exceed poolSize (" + poolSize + ")");
+      }
       positive(testSize, "testSize");
       positive(samplesPerProblem, "samplesPerProblem");
       positive(evalSamples, "evalSamples");
@@ -165,29 +184,36 @@ public final class Quickstart {
       }
     }
 
-    /** @return the problems: the world seed's, with this pool and test size */
+    /**
+     * @return the problems: the world seed's, with this pool and test size; the pool split holds
+     *     the loop's {@code poolSize} problems and then the {@code validationSize} held out
+     */
     public MathWorld world() {
       return MathWorld.builder()
           .seed(worldSeed)
-          .size(Split.POOL, poolSize)
+          .size(Split.POOL, poolSize + validationSize)
           .size(Split.TEST_ID, testSize)
           .size(Split.TEST_OOD, testSize)
           .build();
     }
 
     /**
-     * The full quickstart: 3 iterations, k = 5, pool 600, tests of 200 evaluated greedily (as the
-     * paper evaluates; no sampling noise, so the spread across seeds is the loop's). With
-     * {@code evalSamples} above 1 each test problem is answered that many times at temperature
-     * 0.7 with one sampling seed for every model, and greedily beside it.
+     * The full quickstart: 3 iterations, k = 5, the whole pool of 600 every iteration, no gate,
+     * tests of 200 evaluated greedily (as the paper evaluates; no sampling noise, so the spread
+     * across seeds is the loop's). With {@code evalSamples} above 1 each test problem is answered
+     * that many times at temperature 0.7 with one sampling seed for every model, and greedily
+     * beside it.
      */
     public static Options full(Path output) {
-      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 3, 600, 200, 5, 1, QuickstartModels.SEED_MODEL_EPOCHS, 2, 1e-4, 2, false, Optional.empty(), false, TrainingData.REPLAY);
+      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 3, 600, 600, 0, 200, 5, 1, QuickstartModels.SEED_MODEL_EPOCHS, 2, 1e-4, 2, false, Optional.empty(), false, TrainingData.REPLAY);
     }
 
-    /** A small, fast run for CI: 1 iteration, k = 2, pool 24, tests of 12 answered twice and greedily. */
+    /**
+     * A small, fast run for CI: 1 iteration on 24 of a pool of 48, k = 2, tests of 12 answered
+     * twice and greedily.
+     */
     public static Options reduced(Path output) {
-      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 1, 24, 12, 2, 2, 2, 1, 1e-4, 2, false, Optional.empty(), false, TrainingData.REPLAY);
+      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 1, 48, 24, 8, 12, 2, 2, 2, 1, 1e-4, 2, false, Optional.empty(), false, TrainingData.REPLAY);
     }
   }
 
@@ -259,7 +285,7 @@ public final class Quickstart {
     Options o = options;
     MathWorld world = o.world();
     world.write(o.output().resolve("problems"));
-    log.accept("problems: " + world.size(Split.SEED) + " seed, " + o.poolSize() + " pool, " + o.testSize()
+    log.accept("problems: " + world.size(Split.SEED) + " seed, " + o.poolSize() + " pool (" + o.poolPerIteration() + " an iteration), " + o.testSize()
         + " test-id, " + o.testSize() + " test-ood (world seed " + o.worldSeed() + ")");
     DjlTrainer trainer = DjlTrainer.create();
     Path seedModel = seedModel(world, trainer);
@@ -300,6 +326,10 @@ public final class Quickstart {
     c.put("loop seeds", o.seeds().toString());
     c.put("iterations", Integer.toString(o.iterations()));
     c.put("pool problems", Integer.toString(o.poolSize()));
+    c.put("pool problems per iteration", Integer.toString(o.poolPerIteration()));
+    c.put("gate", o.validationSize() == 0 ? "none: every trained model is kept"
+        : "a trained model is kept when its grounded accuracy on " + o.validationSize()
+            + " held-out pool problems (" + o.samplesPerProblem() + " samples each at 0.7) is at least that of the model before");
     c.put("test problems per split", Integer.toString(o.testSize()));
     c.put("samples per problem (k)", Integer.toString(o.samplesPerProblem()));
     c.put("samples per test problem", o.evalSamples() == 1 ? "1 (greedy)"
@@ -375,10 +405,12 @@ public final class Quickstart {
     Path folder = o.output().resolve(arm.name().equals("main") ? "seed-" + seed : "ablation-" + arm.name());
     PolicyLoader loader = loader(seedModel, seed);
     PolicyLoader evaluationLoader = loader(seedModel, EVALUATION_SEED);
-    List<Problem> pool = QuickstartModels.toProblems(world.problems(Split.POOL));
-    log.accept("[" + folder.getFileName() + "] loop: " + o.iterations() + " iteration(s) on " + pool.size()
-        + " pool problems, k = " + o.samplesPerProblem());
-    LoopResult result =
+    List<Problem> all = QuickstartModels.toProblems(world.problems(Split.POOL));
+    List<Problem> pool = all.subList(0, o.poolSize());
+    List<Problem> validation = all.subList(o.poolSize(), all.size());
+    log.accept("[" + folder.getFileName() + "] loop: " + o.iterations() + " iteration(s) on " + o.poolPerIteration()
+        + " of " + pool.size() + " pool problems each, k = " + o.samplesPerProblem());
+    SelfImprovementLoop.Builder builder =
         SelfImprovementLoop.builder()
             .problems(pool)
             .runFolder(folder.resolve("loop"))
@@ -396,6 +428,7 @@ public final class Quickstart {
             .samplesPerProblem(o.samplesPerProblem())
             .iterations(o.iterations())
             .seed(seed)
+            .problemsPerIteration(o.poolPerIteration())
             .sampling(sampling())
             .promptTemplate(QuickstartModels.promptTemplate())
             .codeExtractor(CodeExtractors.defaultExtractor())
@@ -403,9 +436,11 @@ public final class Quickstart {
             .accumulate(o.trainingData() == TrainingData.EXPERT_ITERATION)
             .trainFromSeed(o.trainingData() == TrainingData.EXPERT_ITERATION)
             .concurrency(Stage.EXECUTE, 2)
-            .listener(progress)
-            .build()
-            .run();
+            .listener(progress);
+    if (!validation.isEmpty()) {
+      builder.gate(gate(folder.getFileName().toString(), validation, evaluationLoader, sandbox, evalCritic));
+    }
+    LoopResult result = builder.build().run();
     List<QuickstartResults.IterationResult> out = new ArrayList<>();
     Checkpoint current = Checkpoint.of(seedModel);
     for (int i = 0; i <= o.iterations(); i++) {
@@ -413,7 +448,10 @@ public final class Quickstart {
       if (i > 0) {
         IterationMetrics m = result.iterations().get(i - 1);
         stats = Optional.of(QuickstartResults.LoopStats.from(m));
-        current = checkpointAfter(folder.resolve("loop").resolve("iter-" + (i - 1)).resolve("checkpoint"), current);
+        // the model after iteration i: what it trained, unless the gate kept the one before
+        if (stats.get().kept().orElse(true)) {
+          current = checkpointAfter(folder.resolve("loop").resolve("iter-" + (i - 1)).resolve("checkpoint"), current);
+        }
       }
       String what = i == 0 ? "the seed model" : "iteration " + i;
       List<QuickstartResults.Score> scores = evaluated.get(current);
@@ -427,6 +465,66 @@ public final class Quickstart {
       out.add(new QuickstartResults.IterationResult(i, scores, stats));
     }
     return out;
+  }
+
+  /**
+   * The gate: a model an iteration trained replaces the one it started from only when its grounded
+   * accuracy on the held-out validation problems (k samples at 0.7, the evaluation's sampling seed,
+   * judged by the cascade) is at least as high.
+   */
+  private PolicyGate gate(
+      String name, List<Problem> validation, PolicyLoader loader, CodeExecutor sandbox, Critic critic) {
+    return (iteration, current, candidate) -> {
+      double before = validate(current, validation, loader, sandbox, critic);
+      double after = validate(candidate, validation, loader, sandbox, critic);
+      boolean accept = after >= before;
+      int n = validation.size() * options.samplesPerProblem();
+      String reason = String.format(Locale.ROOT, "validation accuracy %.1f%% (%d of %d) → %.1f%% (%d) on %d held-out problems: %s",
+          100 * before, Math.round(before * n), n, 100 * after, Math.round(after * n), validation.size(),
+          accept ? "kept" : "not kept, the next iteration starts from the model before");
+      log.accept("[" + name + "] gate after iteration " + (iteration + 1) + ": " + reason);
+      return new PolicyGate.Decision(accept, Map.of("current", before, "candidate", after), reason);
+    };
+  }
+
+  private double validate(
+      Checkpoint checkpoint, List<Problem> validation, PolicyLoader loader, CodeExecutor sandbox, Critic critic) {
+    Double known = validated.get(checkpoint);
+    if (known != null) {
+      return known;
+    }
+    dev.siam4j.core.Generator generator = loader.load(checkpoint);
+    try {
+      Evaluation e =
+          Evaluator.builder()
+              .generator(generator)
+              .executor(sandbox)
+              .prompt(QuickstartModels.promptTemplate())
+              .codeExtractor(CodeExtractors.defaultExtractor())
+              .samplesPerProblem(options.samplesPerProblem())
+              .sampling(sampling())
+              .seed(EVALUATION_SEED)
+              .rules(AnswerEquivalence.rules())
+              .critic(critic)
+              .build()
+              .evaluate(validation);
+      long right = e.samples().stream().filter(s -> s.verdict().correct() && grounded(s)).count();
+      double accuracy = e.samples().isEmpty() ? 0 : (double) right / e.samples().size();
+      validated.put(checkpoint, accuracy);
+      return accuracy;
+    } finally {
+      close(generator);
+    }
+  }
+
+  private static void close(dev.siam4j.core.Generator generator) {
+    if (generator instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception ignored) {
+        // closing a generator handle releases nothing the run still needs
+      }
+    }
   }
 
   /**
@@ -481,7 +579,7 @@ public final class Quickstart {
       List<Integer> samples = o.evalSamples() == 1 ? List.of(1) : List.of(o.evalSamples(), 1);
       for (int k : samples) {
         for (Split split : List.of(Split.TEST_ID, Split.TEST_OOD)) {
-          Evaluation e =
+          Evaluator evaluator =
               Evaluator.builder()
                   .generator(generator)
                   .executor(sandbox)
@@ -492,22 +590,37 @@ public final class Quickstart {
                   .seed(EVALUATION_SEED)
                   .rules(AnswerEquivalence.rules())
                   .critic(critic)
-                  .build()
-                  .evaluate(QuickstartModels.toProblems(world.problems(split)));
+                  .build();
+          List<Problem> problems = QuickstartModels.toProblems(world.problems(split));
           String label = k == 1 && o.evalSamples() > 1 ? split.label() + GREEDY : split.label();
+          Evaluation e = evaluator.evaluate(problems);
+          long stalled = stalled(e.samples());
+          if (stalled > 0) {
+            // these programs print a few numbers: one that runs out of time was starved of CPU,
+            // and a score that counts it wrong says more about the machine than the model
+            log.accept("  " + label + ": " + stalled + " of " + e.samples().size()
+                + " programs timed out or met a sandbox failure (a loaded machine?); evaluating again");
+            e = evaluator.evaluate(problems);
+            stalled = stalled(e.samples());
+            if (stalled > 0) {
+              log.accept("  " + label + ": " + stalled + " still did; they count as wrong, and this score is not"
+                  + " comparable with one measured on an idle machine");
+            }
+          }
           scores.addAll(scores(label, e.samples()));
         }
       }
     } finally {
-      if (generator instanceof AutoCloseable c) {
-        try {
-          c.close();
-        } catch (Exception ignored) {
-          // closing a generator handle releases nothing the run still needs
-        }
-      }
+      close(generator);
     }
     return scores;
+  }
+
+  /** Samples whose program ran out of time or whose sandbox failed: nothing said about the model. */
+  static long stalled(List<ScoredSample> samples) {
+    return samples.stream()
+        .filter(s -> s.execution().outcome() == Outcome.TIMEOUT || s.execution().outcome() == Outcome.SANDBOX_FAILURE)
+        .count();
   }
 
   private static final QualityCheck GROUNDED = QualityChecks.grounded();

@@ -116,16 +116,25 @@ public final class QuickstartReport {
         .append(", mean (min–max) across seeds\n");
     out.append(table(rows, 3));
     List<List<String>> loop = new ArrayList<>();
-    loop.add(List.of("iteration", "samples", "approved", "SFT", "pairs", "seconds"));
+    boolean gated = v.gated();
+    List<String> loopHeader = new ArrayList<>(List.of("iteration", "samples", "approved", "SFT", "pairs", "seconds"));
+    if (gated) {
+      loopHeader.add("model kept");
+    }
+    loop.add(loopHeader);
     for (int i = 1; i < v.iterations; i++) {
       int it = i;
-      loop.add(List.of(
+      List<String> row = new ArrayList<>(List.of(
           "" + i,
           v.loopSpread(it, s -> s.samples()).plain(0),
           v.loopSpread(it, s -> s.approved()).plain(0),
           v.loopSpread(it, s -> s.sftExamples()).plain(0),
           v.loopSpread(it, s -> s.pairs()).plain(0),
           v.loopSpread(it, LoopStats::totalSeconds).plain(1)));
+      if (gated) {
+        row.add(v.kept(it));
+      }
+      loop.add(row);
     }
     if (loop.size() > 1) {
       out.append('\n').append(table(loop, 1));
@@ -256,6 +265,32 @@ public final class QuickstartReport {
         at(run, iteration).flatMap(IterationResult::loop).ifPresent(l -> values.add(metric.applyAsDouble(l)));
       }
       return Spread.of(values);
+    }
+
+    /** Whether the loop had a policy gate: some iteration of some seed has a decision. */
+    boolean gated() {
+      for (SeedRun run : runs) {
+        for (IterationResult r : run.iterations()) {
+          if (r.loop().flatMap(LoopStats::kept).isPresent()) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    /** How many seeds' gates kept the model an iteration trained: {@code "2 of 3"}. */
+    String kept(int iteration) {
+      int kept = 0;
+      int decided = 0;
+      for (SeedRun run : runs) {
+        Optional<Boolean> k = at(run, iteration).flatMap(IterationResult::loop).flatMap(LoopStats::kept);
+        if (k.isPresent()) {
+          decided++;
+          kept += k.get() ? 1 : 0;
+        }
+      }
+      return decided == 0 ? "" : kept + " of " + decided;
     }
 
     List<String> row(List<String> first, java.util.function.IntFunction<String> cell) {
@@ -442,6 +477,10 @@ public final class QuickstartReport {
         head.add(s + " (s)");
       }
       head.add("total (s)");
+      boolean gated = v.gated();
+      if (gated) {
+        head.add("model kept by the gate");
+      }
       List<List<String>> rows = new ArrayList<>();
       for (int i = 1; i < v.iterations; i++) {
         int it = i;
@@ -455,6 +494,9 @@ public final class QuickstartReport {
           row.add(v.loopSpread(it, l -> l.stageSeconds().getOrDefault(s, 0.0)).plain(1));
         }
         row.add(v.loopSpread(it, LoopStats::totalSeconds).plain(1));
+        if (gated) {
+          row.add(v.kept(it));
+        }
         rows.add(row);
       }
       table("loop", head, rows);

@@ -153,13 +153,26 @@ public record QuickstartResults(
    * @param pairs preference pairs built
    * @param stageSeconds seconds per stage ({@code "generate"}, {@code "execute"}, ...), in order
    */
-  public record LoopStats(long samples, long approved, long sftExamples, long pairs, Map<String, Double> stageSeconds) {
-    /** Validates and copies, keeping the stages' order. */
+  public record LoopStats(
+      long samples, long approved, long sftExamples, long pairs, Map<String, Double> stageSeconds, Map<String, Double> gate) {
+    /** Validates and copies, keeping the stages' order; no gate (null, as in older files) is an empty map. */
     public LoopStats {
       if (samples < 0 || approved < 0 || sftExamples < 0 || pairs < 0) {
         throw new IllegalArgumentException("counts must not be negative");
       }
       stageSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(stageSeconds, "stageSeconds")));
+      gate = gate == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(gate));
+    }
+
+    /** Without a gate. */
+    public LoopStats(long samples, long approved, long sftExamples, long pairs, Map<String, Double> stageSeconds) {
+      this(samples, approved, sftExamples, pairs, stageSeconds, Map.of());
+    }
+
+    /** @return whether the gate kept the model this iteration trained; empty when there was no gate */
+    public Optional<Boolean> kept() {
+      Double a = gate.get("accepted");
+      return a == null ? Optional.empty() : Optional.of(a > 0);
     }
 
     /**
@@ -178,7 +191,13 @@ public record QuickstartResults(
           seconds.put(stage.name().toLowerCase(Locale.ROOT).replace('_', ' '), s);
         }
       }
-      return new LoopStats(metrics.samples(), metrics.approved(), metrics.sftExamples(), metrics.pairs(), seconds);
+      Map<String, Double> gate = new TreeMap<>();
+      metrics.training().forEach((k, v) -> {
+        if (k.startsWith("gate.")) {
+          gate.put(k.substring("gate.".length()), v);
+        }
+      });
+      return new LoopStats(metrics.samples(), metrics.approved(), metrics.sftExamples(), metrics.pairs(), seconds, gate);
     }
 
     /** @return seconds of all stages together */

@@ -70,7 +70,7 @@ final class SeedModelCommand {
     // N problems of each split: the world drawn at that size (its first draws are those of a
     // smaller world's), else the quickstart's own splits
     MathWorld world = limit == Integer.MAX_VALUE ? full.world()
-        : new Quickstart.Options(full.output(), full.worldSeed(), full.seeds(), full.iterations(), limit, limit,
+        : new Quickstart.Options(full.output(), full.worldSeed(), full.seeds(), full.iterations(), limit, limit, 0, limit,
             full.samplesPerProblem(), full.evalSamples(), full.seedEpochs(), full.loopEpochs(), full.learningRate(),
             full.threads(), false, full.seedModel(), false, full.trainingData()).world();
     long t0 = System.nanoTime();

@@ -21,6 +21,14 @@ final class QuickstartCommandTest {
     return Siam4jCli.execute(new PrintWriter(out), new PrintWriter(err), args);
   }
 
+  private static List<String> ids(Path jsonl, String field) throws java.io.IOException {
+    List<String> ids = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(jsonl)) {
+      ids.add(dev.siam4j.core.jsonl.Json.mapper().readTree(line).get(field).asText());
+    }
+    return ids;
+  }
+
   @Test
   void aNonPositiveCountIsAUsageError() {
     assertThat(run("quickstart", "--seeds", "0", "--output", dir.toString())).isEqualTo(2);
@@ -37,6 +45,12 @@ final class QuickstartCommandTest {
     err.getBuffer().setLength(0);
     assertThat(run("quickstart", "--lr", "0", "--output", dir.toString())).isEqualTo(2);
     assertThat(err.toString()).isEqualTo("siam4j: learningRate must be positive, was 0.0\n");
+  }
+
+  @Test
+  void moreProblemsPerIterationThanThePoolHoldsIsAUsageError() {
+    assertThat(run("quickstart", "--pool", "100", "--pool-per-iteration", "200", "--output", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("siam4j: poolPerIteration (200) must not exceed poolSize (100)\n");
   }
 
   @Test
@@ -62,6 +76,13 @@ final class QuickstartCommandTest {
       assertThat(Files.readAllLines(iteration.resolve(records))).as(records).hasSize(24 * 2);
     }
     assertThat(Files.readAllLines(iteration.resolve("data.jsonl"))).hasSize(24);
+    // the iteration worked on the first 24 of the pool's 48 problems; 8 more are held out for
+    // the gate, which decided on what the iteration trained
+    List<String> pool = ids(output.resolve("problems").resolve("pool.jsonl"), "id");
+    assertThat(pool).hasSize(48 + 8);
+    assertThat(ids(iteration.resolve("data.jsonl"), "problemId")).containsExactlyElementsOf(pool.subList(0, 24));
+    assertThat(iteration.resolve("gate.json")).exists();
+    assertThat(err.toString() + out).contains("[seed-1] gate after iteration 1: validation accuracy ", "on 8 held-out problems");
     assertThat(iteration.resolve("sft.jsonl")).exists();
     assertThat(iteration.resolve("pairs.jsonl")).exists();
     assertThat(iteration.resolve("metrics.json")).exists();
@@ -77,6 +98,8 @@ final class QuickstartCommandTest {
     assertThat(results.runs().get(0).iterations()).extracting(QuickstartResults.IterationResult::iteration)
         .containsExactly(0, 1);
     assertThat(results.runs().get(0).iterations().get(1).loop()).isPresent();
+    assertThat(results.runs().get(0).iterations().get(1).loop().get().kept()).isPresent();
+    assertThat(results.runs().get(0).iterations().get(1).loop().get().gate()).containsKeys("current", "candidate");
     assertThat(results.runs().get(0).iterations().get(0).scores())
         .extracting(QuickstartResults.Score::split)
         .containsOnly("test-id", "test-ood", "test-id greedy", "test-ood greedy");

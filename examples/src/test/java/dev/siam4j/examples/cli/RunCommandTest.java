@@ -72,6 +72,34 @@ final class RunCommandTest {
     assertThat(err.toString()).contains(bad + ":2: field 'answer' is missing");
   }
 
+  @Test
+  void aNonPositiveProblemsPerIterationIsMisuse() throws Exception {
+    Path model = LlamaModelFactory.writeAnswering("print(4)\n```", dir.resolve("policy.gguf"));
+    assertThat(run("run", "--model", model.toString(), "--problems", problems().toString(),
+        "--problems-per-iteration", "0", "--run", dir.resolve("r").toString())).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("siam4j: --problems-per-iteration must be positive, was 0");
+    assertThat(dir.resolve("r")).doesNotExist();
+  }
+
+  /** One problem an iteration: the first iteration answers p1, the second p2, on real llama.cpp. */
+  @Test
+  void problemsPerIterationGivesEachIterationTheNextProblems() throws Exception {
+    Path model = LlamaModelFactory.writeAnswering("print(2 + 2)\n```", dir.resolve("policy.gguf"));
+    Path runDir = dir.resolve("run");
+    int code = run("run", "--model", model.toString(), "--problems", problems().toString(), "--no-train",
+        "--run", runDir.toString(), "--iterations", "2", "--samples", "2", "--max-tokens", "16",
+        "--threads", "1", "--context", "2048", "--workers", "1", "--problems-per-iteration", "1");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(Files.readAllLines(runDir.resolve("iter-0/solutions.jsonl")))
+        .hasSize(2).allMatch(l -> l.contains("\"problemId\":\"p1\""));
+    assertThat(Files.readAllLines(runDir.resolve("iter-1/solutions.jsonl")))
+        .hasSize(2).allMatch(l -> l.contains("\"problemId\":\"p2\""));
+    // p1's answer is 4, p2's is 9: the model's print(2 + 2) is approved only in the first
+    List<String> lines = out.toString().lines().toList();
+    assertThat(Json.mapper().readTree(lines.get(0)).get("approved").asInt()).isEqualTo(2);
+    assertThat(Json.mapper().readTree(lines.get(1)).get("approved").asInt()).isZero();
+  }
+
   /**
    * The whole loop from the command line on real parts: llama.cpp on a generated model that always
    * writes {@code print(2 + 2)}, the Python sandbox, the rules critic, the paper's data and DJL

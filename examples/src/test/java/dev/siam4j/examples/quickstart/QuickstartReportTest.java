@@ -158,6 +158,46 @@ final class QuickstartReportTest {
     assertThat(stats.totalSeconds()).isEqualTo(8.5);
   }
 
+  /**
+   * With a policy gate, the loop tables say per iteration how many seeds kept the model it trained;
+   * the gate's numbers come from the loop's training metrics and survive metrics.json.
+   */
+  @Test
+  void aGatedLoopShowsHowManySeedsKeptEachIterationsModel(@TempDir Path dir) throws Exception {
+    IterationMetrics rejected =
+        new IterationMetrics(
+            2, 10, 50, 48, Map.of(Outcome.OK, 40L), 20, 0.4, 0.7, Map.of(), 18, 6, Map.of(), Map.of(),
+            Map.of(Stage.TRAIN, 3.0), Map.of("0-sft.loss", 0.3, "gate.accepted", 0.0, "gate.current", 0.41, "gate.candidate", 0.39));
+    LoopStats no = LoopStats.from(rejected);
+    assertThat(no.kept()).contains(false);
+    assertThat(no.gate()).containsOnlyKeys("accepted", "current", "candidate").containsEntry("candidate", 0.39);
+    LoopStats yes = new LoopStats(50, 20, 18, 6, Map.of("train", 3.0), Map.of("accepted", 1.0, "current", 0.4, "candidate", 0.41));
+    QuickstartResults base = SampleResults.of(2, 2);
+    List<SeedRun> runs = new java.util.ArrayList<>();
+    for (SeedRun run : base.runs()) {
+      List<IterationResult> its = new java.util.ArrayList<>();
+      for (IterationResult r : run.iterations()) {
+        // the first seed's gate turned down iteration 2's model; every other model was kept
+        LoopStats stats = r.iteration() == 2 && run.seed() == base.runs().get(0).seed() ? no : yes;
+        its.add(new IterationResult(r.iteration(), r.scores(), r.iteration() == 0 ? Optional.empty() : Optional.of(stats)));
+      }
+      runs.add(new SeedRun(run.seed(), its));
+    }
+    QuickstartResults gated = new QuickstartResults(base.title(), base.configuration(), runs, base.ablations());
+
+    assertThat(QuickstartReport.summary(gated).lines().toList())
+        .anyMatch(l -> l.startsWith("iteration  samples") && l.endsWith("model kept"))
+        .anyMatch(l -> l.startsWith("1 ") && l.endsWith("2 of 2"))
+        .anyMatch(l -> l.startsWith("2 ") && l.endsWith("1 of 2"));
+    Document doc = Jsoup.parse(QuickstartReport.html(gated));
+    assertThat(doc.select("#t-loop thead th").eachText()).last().isEqualTo("model kept by the gate");
+    assertThat(doc.select("#t-loop tbody tr").get(1).select("td").eachText()).last().isEqualTo("1 of 2");
+    QuickstartReport.write(gated, dir);
+    assertThat(QuickstartResults.read(dir.resolve("metrics.json"))).isEqualTo(gated);
+    // without a gate there is no such column
+    assertThat(QuickstartReport.summary(base)).doesNotContain("model kept");
+  }
+
   @Test
   void scoresRejectImpossibleCounts() {
     assertThatThrownBy(() -> new Score("test-id", "seen", 10, 11, 3, 3, 1))
