@@ -495,19 +495,7 @@ public final class Quickstart {
     }
     dev.siam4j.core.Generator generator = loader.load(checkpoint);
     try {
-      Evaluation e =
-          Evaluator.builder()
-              .generator(generator)
-              .executor(sandbox)
-              .prompt(QuickstartModels.promptTemplate())
-              .codeExtractor(CodeExtractors.defaultExtractor())
-              .samplesPerProblem(options.samplesPerProblem())
-              .sampling(sampling())
-              .seed(EVALUATION_SEED)
-              .rules(AnswerEquivalence.rules())
-              .critic(critic)
-              .build()
-              .evaluate(validation);
+      Evaluation e = evaluator(generator, sandbox, critic, options.samplesPerProblem(), sampling()).evaluate(validation);
       long right = e.samples().stream().filter(s -> s.verdict().correct() && grounded(s)).count();
       double accuracy = e.samples().isEmpty() ? 0 : (double) right / e.samples().size();
       validated.put(checkpoint, accuracy);
@@ -515,6 +503,22 @@ public final class Quickstart {
     } finally {
       close(generator);
     }
+  }
+
+  /** The quickstart's evaluation: k samples a problem with the evaluation's sampling seed, rules then the critic. */
+  private static Evaluator evaluator(
+      dev.siam4j.core.Generator generator, CodeExecutor sandbox, Critic critic, int k, SamplingOptions sampling) {
+    return Evaluator.builder()
+        .generator(generator)
+        .executor(sandbox)
+        .prompt(QuickstartModels.promptTemplate())
+        .codeExtractor(CodeExtractors.defaultExtractor())
+        .samplesPerProblem(k)
+        .sampling(sampling)
+        .seed(EVALUATION_SEED)
+        .rules(AnswerEquivalence.rules())
+        .critic(critic)
+        .build();
   }
 
   private static void close(dev.siam4j.core.Generator generator) {
@@ -580,17 +584,7 @@ public final class Quickstart {
       for (int k : samples) {
         for (Split split : List.of(Split.TEST_ID, Split.TEST_OOD)) {
           Evaluator evaluator =
-              Evaluator.builder()
-                  .generator(generator)
-                  .executor(sandbox)
-                  .prompt(QuickstartModels.promptTemplate())
-                  .codeExtractor(CodeExtractors.defaultExtractor())
-                  .samplesPerProblem(k)
-                  .sampling(k == 1 ? sampling().withTemperature(0) : sampling())
-                  .seed(EVALUATION_SEED)
-                  .rules(AnswerEquivalence.rules())
-                  .critic(critic)
-                  .build();
+              evaluator(generator, sandbox, critic, k, k == 1 ? sampling().withTemperature(0) : sampling());
           List<Problem> problems = QuickstartModels.toProblems(world.problems(split));
           String label = k == 1 && o.evalSamples() > 1 ? split.label() + GREEDY : split.label();
           Evaluation e = evaluator.evaluate(problems);
