@@ -40,4 +40,9 @@ public record TrainingOptions(
     Checks.nonNegative(nllWeight, "nllWeight");
     Checks.nonNegative(loraRank, "loraRank");
   }
+
+  /** @return these options with another peak learning rate */
+  public TrainingOptions withLearningRate(double value) {
+    return new TrainingOptions(value, epochs, batchSize, maxSequenceLength, beta, nllWeight, loraRank, seed);
+  }
 }

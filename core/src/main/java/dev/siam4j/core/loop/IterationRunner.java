@@ -357,7 +357,7 @@ final class IterationRunner {
         wrote++;
       } else {
         TrainingJob job =
-            new TrainingJob(current, files.sft(), files.pairs(), algorithm, loop.trainingOptions(), dir);
+            new TrainingJob(current, files.sft(), files.pairs(), algorithm, loop.trainingOptions(algorithm), dir);
         result = loop.trainer().train(job);
         write(resultFile, result);
         wrote++;

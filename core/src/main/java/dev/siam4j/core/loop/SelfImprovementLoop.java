@@ -75,6 +75,7 @@ public final class SelfImprovementLoop {
   private final Trainer trainer;
   private final List<Algorithm> trainingPlan;
   private final TrainingOptions trainingOptions;
+  private final Map<Algorithm, TrainingOptions> stepOptions;
   private final int samplesPerProblem;
   private final int iterations;
   private final long seed;
@@ -103,6 +104,7 @@ public final class SelfImprovementLoop {
     this.trainingPlan =
         b.trainingPlan != null ? b.trainingPlan : (b.trainer != null ? List.of(Algorithm.SFT) : List.of());
     this.trainingOptions = b.trainingOptions != null ? b.trainingOptions : TrainingOptions.DEFAULT;
+    this.stepOptions = Map.copyOf(b.stepOptions);
     this.samplesPerProblem = b.samplesPerProblem != null ? b.samplesPerProblem : 5;
     this.iterations = b.iterations != null ? b.iterations : 1;
     this.seed = b.seed != null ? b.seed : 0L;
@@ -253,6 +255,10 @@ public final class SelfImprovementLoop {
     c.put("trainer", trainer == null ? "none" : describe(trainer));
     c.put("trainingPlan", trainingPlan.toString());
     c.put("trainingOptions", trainer == null ? "none" : trainingOptions.toString());
+    // only overrides are recorded, so a run made before they existed resumes unchanged
+    for (Map.Entry<Algorithm, TrainingOptions> e : new TreeMap<>(stepOptions).entrySet()) {
+      c.put("trainingOptions." + e.getKey(), e.getValue().toString());
+    }
     if (!replay.isEmpty()) {
       long h = StageLog.EMPTY_HASH;
       for (SftExample e : replay) {
@@ -301,6 +307,7 @@ public final class SelfImprovementLoop {
   Trainer trainer() { return trainer; }
   List<Algorithm> trainingPlan() { return trainingPlan; }
   TrainingOptions trainingOptions() { return trainingOptions; }
+  TrainingOptions trainingOptions(Algorithm algorithm) { return stepOptions.getOrDefault(algorithm, trainingOptions); }
   int concurrency(Stage stage) { return concurrency.get(stage); }
 
   /**
@@ -320,6 +327,7 @@ public final class SelfImprovementLoop {
     private Trainer trainer;
     private List<Algorithm> trainingPlan;
     private TrainingOptions trainingOptions;
+    private final Map<Algorithm, TrainingOptions> stepOptions = new EnumMap<>(Algorithm.class);
     private Integer samplesPerProblem;
     private Integer iterations;
     private Long seed;
@@ -445,6 +453,19 @@ public final class SelfImprovementLoop {
       Objects.requireNonNull(value, "trainingOptions");
       once(trainingOptions, "trainingOptions");
       trainingOptions = value;
+      return this;
+    }
+
+    /**
+     * Hyper-parameters of the plan's steps that train with {@code algorithm}, in place of {@link
+     * #trainingOptions(TrainingOptions)}'s: e.g. SFT at one learning rate and DPO+NLL at a tenth
+     * of it. The algorithm must be in the {@link #trainingPlan(Algorithm...)}.
+     */
+    public Builder trainingOptions(Algorithm algorithm, TrainingOptions value) {
+      Objects.requireNonNull(algorithm, "algorithm");
+      Objects.requireNonNull(value, "trainingOptions");
+      once(stepOptions.get(algorithm), "trainingOptions(" + algorithm + ")");
+      stepOptions.put(algorithm, value);
       return this;
     }
 
@@ -625,6 +646,14 @@ public final class SelfImprovementLoop {
       if (trainingPlan != null && trainer == null) {
         throw new IllegalStateException("trainingPlan is set but there is no trainer");
       }
+      for (Algorithm a : stepOptions.keySet()) {
+        List<Algorithm> plan = trainingPlan != null ? trainingPlan : List.of(Algorithm.SFT);
+        if (trainer == null || !plan.contains(a)) {
+          throw new IllegalStateException(
+              "trainingOptions are set for " + a + " but the training plan " + (trainer == null ? "is empty (no trainer)" : plan)
+                  + " has no such step");
+        }
+      }
       return new SelfImprovementLoop(this);
     }
 
@@ -641,6 +670,7 @@ public final class SelfImprovementLoop {
       b.trainer = trainer;
       b.trainingPlan = trainingPlan;
       b.trainingOptions = trainingOptions;
+      b.stepOptions.putAll(stepOptions);
       b.samplesPerProblem = samplesPerProblem;
       b.iterations = iterations;
       b.seed = seed;

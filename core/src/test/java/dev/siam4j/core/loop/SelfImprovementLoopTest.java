@@ -11,7 +11,9 @@ import dev.siam4j.core.Prompt;
 import dev.siam4j.core.RunStoreException;
 import dev.siam4j.core.SampleKey;
 import dev.siam4j.core.SftExample;
+import dev.siam4j.core.Trainer;
 import dev.siam4j.core.TrainingExamples;
+import dev.siam4j.core.TrainingOptions;
 import dev.siam4j.core.jsonl.JsonlReader;
 import dev.siam4j.core.testing.ToyLoopMain;
 import dev.siam4j.core.testing.ToyWorld;
@@ -144,6 +146,70 @@ final class SelfImprovementLoopTest {
         .containsSubsequence(
             "0:GENERATE", "0:EXECUTE", "0:CRITIQUE", "0:BUILD_DATA", "0:TRAIN", "0:done", "1:GENERATE",
             "2:done");
+  }
+
+  /** Two iterations of the toy world that train SFT then DPO+NLL with {@code options}. */
+  private SelfImprovementLoop.Builder sftThenDpoNll(Trainer trainer, TrainingOptions options) {
+    return SelfImprovementLoop.builder()
+        .problems(ToyWorld.problems(20))
+        .policy(ToyWorld.checkpoint(dir.resolve("seed.txt"), 2), ToyWorld.loader(Duration.ZERO))
+        .executor(ToyWorld.executor(Duration.ZERO))
+        .critic(ToyWorld.critic())
+        .preferenceBuilder(ToyWorld.preferenceBuilder())
+        .trainer(trainer)
+        .trainingPlan(Algorithm.SFT, Algorithm.DPO_NLL)
+        .trainingOptions(options)
+        .iterations(2)
+        .runFolder(dir.resolve("run"));
+  }
+
+  @Test
+  void run_aStepWithItsOwnTrainingOptionsTrainsWithThemAndTheOthersWithTheLoops() throws Exception {
+    Trainer toy = ToyWorld.trainer(Duration.ZERO);
+    List<String> jobs = Collections.synchronizedList(new ArrayList<>());
+    Trainer recording =
+        job -> {
+          jobs.add(job.algorithm() + "@" + job.options().learningRate());
+          return toy.train(job);
+        };
+    TrainingOptions sft = new TrainingOptions(5e-4, 2, 16, 192, 0.1, 1.0, 0, 1);
+    SelfImprovementLoop.Builder b =
+        sftThenDpoNll(recording, sft).trainingOptions(Algorithm.DPO_NLL, sft.withLearningRate(5e-5));
+    b.build().run();
+
+    assertThat(jobs).containsExactly("SFT@5.0E-4", "DPO_NLL@5.0E-5", "SFT@5.0E-4", "DPO_NLL@5.0E-5");
+    // the manifest records the override, so a rerun with another one is refused
+    assertThat(Files.readString(dir.resolve("run/manifest.json")))
+        .contains("\"trainingOptions.DPO_NLL\" : \"" + sft.withLearningRate(5e-5) + "\"");
+    assertThatThrownBy(() -> sftThenDpoNll(recording, sft).build().run())
+        .isInstanceOf(RunStoreException.class)
+        .hasMessageContaining("trainingOptions.DPO_NLL");
+    assertThatThrownBy(() -> b.trainingOptions(Algorithm.DPO_NLL, sft))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("trainingOptions(DPO_NLL) was already set to");
+  }
+
+  @Test
+  void build_refusesTrainingOptionsForAnAlgorithmThePlanDoesNotRun() {
+    TrainingOptions o = TrainingOptions.DEFAULT.withLearningRate(1e-5);
+    assertThatThrownBy(
+            () -> minimal().preferenceBuilder(ToyWorld.preferenceBuilder())
+                .policy(ToyWorld.checkpoint(dir.resolve("seed.txt"), 2), ToyWorld.loader(Duration.ZERO))
+                .trainer(ToyWorld.trainer(Duration.ZERO))
+                .trainingOptions(Algorithm.ORPO, o)
+                .build())
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () -> SelfImprovementLoop.builder()
+                .problems(ToyWorld.problems(3))
+                .generator(new ToyWorld.Policy(5, Duration.ZERO))
+                .executor(ToyWorld.executor(Duration.ZERO))
+                .critic(ToyWorld.critic())
+                .runFolder(dir.resolve("run"))
+                .trainingOptions(Algorithm.SFT, o)
+                .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("trainingOptions are set for SFT but the training plan is empty (no trainer) has no such step");
   }
 
   @Test

@@ -2,12 +2,11 @@ package dev.siam4j.examples.cli;
 
 import dev.siam4j.alignment.train.DjlTrainer;
 import dev.siam4j.core.loop.LoopListener;
-import dev.siam4j.examples.quickstart.MathWorld;
 import dev.siam4j.examples.quickstart.Quickstart;
 import dev.siam4j.examples.quickstart.QuickstartModels;
 import dev.siam4j.examples.quickstart.QuickstartReport;
 import dev.siam4j.examples.quickstart.QuickstartResults;
-import dev.siam4j.examples.quickstart.Split;
+import dev.siam4j.examples.quickstart.WordProblem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -50,10 +49,10 @@ final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--iterations", paramLabel = "N", description = "Iterations per run (default 3; reduced 1).")
   Integer iterations;
 
-  @Option(names = "--pool", paramLabel = "N", description = "Pool problems the loop improves on (default 600).")
+  @Option(names = "--pool", paramLabel = "N", description = "Pool problems the loop improves on (default 1800).")
   Integer pool;
 
-  @Option(names = "--pool-per-iteration", paramLabel = "N", description = "Pool problems each iteration works on, the next ones after the last iteration's, starting over after the last (default: the whole pool every iteration).")
+  @Option(names = "--pool-per-iteration", paramLabel = "N", description = "Pool problems each iteration works on, the next ones after the last iteration's, starting over after the last (default 600; with --pool alone, the whole pool every iteration).")
   Integer poolPerIteration;
 
   @Option(names = "--validation", paramLabel = "N", description = "Pool problems held out to gate each iteration's model: kept only when it scores at least as well on them as the model before (default 0: no gate).")
@@ -74,13 +73,16 @@ final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--seed-epochs", paramLabel = "N", description = "Epochs when training the seed model (default 10).")
   Integer seedEpochs;
 
-  @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate of the loop's training (default 1e-4).")
+  @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate of the loop's SFT steps (default 5e-4).")
   Double learningRate;
+
+  @Option(names = "--preference-lr", paramLabel = "RATE", description = "Learning rate of the loop's DPO+NLL steps (default: a tenth of --lr, 5e-5).")
+  Double preferenceLearningRate;
 
   @Option(names = "--training-data", paramLabel = "WHAT",
       description = "What each iteration trains: iteration (the previous model on its own data, as in the paper), "
           + "replay (also the seed data) or expert-iteration (the seed model on the seed data and every "
-          + "iteration's data so far). Default replay.")
+          + "iteration's data so far). Default expert-iteration.")
   String trainingData;
 
   @Option(names = "--threads", paramLabel = "N", description = "llama.cpp threads (default 2).")
@@ -135,6 +137,8 @@ final class QuickstartCommand implements Callable<Integer> {
               seedEpochs == null ? base.seedEpochs() : seedEpochs,
               epochs == null ? base.loopEpochs() : epochs,
               learningRate == null ? base.learningRate() : learningRate,
+              preferenceLearningRate != null ? preferenceLearningRate
+                  : learningRate == null ? base.preferenceLearningRate() : learningRate / 10,
               threads == null ? base.threads() : threads,
               ablations,
               Optional.ofNullable(seedModel),
@@ -164,15 +168,15 @@ final class QuickstartCommand implements Callable<Integer> {
 
   private Integer trainSeed(PrintWriter err) {
     int epochsToRun = seedEpochs == null ? Quickstart.Options.full(output).seedEpochs() : positive(seedEpochs, "--seed-epochs");
-    MathWorld world = MathWorld.withSeed(Quickstart.SHIPPED_WORLD_SEED);
+    List<WordProblem> seedSplit = Quickstart.seedSplit(Quickstart.SHIPPED_WORLD_SEED);
     Path folder = output.resolve("seed-model-training");
     err.printf("quickstart: training the seed model from scratch: %d seed problems, %d epochs, %d weights%n",
-        world.size(Split.SEED), epochsToRun, QuickstartModels.spec().parameterCount());
+        seedSplit.size(), epochsToRun, QuickstartModels.spec().parameterCount());
     err.flush();
     long t0 = System.nanoTime();
     Path model =
         QuickstartModels.trainSeed(
-            world.problems(Split.SEED), DjlTrainer.create(),
+            seedSplit, DjlTrainer.create(),
             QuickstartModels.seedOptions(epochsToRun, QuickstartModels.SEED_MODEL_SEED), folder);
     try {
       Path parent = trainSeedModel.toAbsolutePath().getParent();

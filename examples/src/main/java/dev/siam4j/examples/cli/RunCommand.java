@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -120,6 +121,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin TrainingFlags training;
 
+  @Option(names = "--preference-learning-rate", paramLabel = "X",
+      description = "Peak learning rate of the plan's preference steps (every algorithm but SFT; default --learning-rate).")
+  Double preferenceLearningRate;
+
   @Option(names = "--output", paramLabel = "FILE", description = "Write the metrics lines here.")
   Path output;
 
@@ -130,6 +135,9 @@ final class RunCommand implements Callable<Integer> {
       throw new UsageException("--problems-per-iteration must be positive, was " + problemsPerIteration);
     }
     var trainingOptions = training.options(seed);
+    if (preferenceLearningRate != null && !(preferenceLearningRate > 0 && !preferenceLearningRate.isInfinite())) {
+      throw new UsageException("--preference-learning-rate must be a positive number, was " + preferenceLearningRate);
+    }
     LlamaCppOptions policyOptions = llamaOptions(model);
     Path run = runFolder != null ? runFolder : Path.of("runs", model.getFileName().toString().replaceFirst("\\.gguf$", ""));
     PythonSandbox.Builder sb = PythonSandbox.builder().wallTime(timeout);
@@ -160,6 +168,13 @@ final class RunCommand implements Callable<Integer> {
         loop.trainer(DjlTrainer.create())
             .trainingPlan(plan)
             .trainingOptions(trainingOptions);
+        if (preferenceLearningRate != null) {
+          for (Algorithm a : EnumSet.copyOf(List.of(plan))) {
+            if (a.usesPairs()) {
+              loop.trainingOptions(a, trainingOptions.withLearningRate(preferenceLearningRate));
+            }
+          }
+        }
       }
       LoopResult result;
       try {

@@ -37,9 +37,10 @@ import java.util.regex.Pattern;
  * every problem has a reference program, Python that computes the answer from the question's own
  * numbers and prints it.
  *
- * <p>Four splits: {@link Split#SEED} (seed templates, with programs), {@link Split#POOL} (all
- * groups, question and answer only: 30% seed templates, 40% paraphrases, 30% new types; a
- * template that runs out of new questions in a large pool gives its share to the others),
+ * <p>Four splits: {@link Split#SEED} (seed templates, with programs; by default half in Chinese,
+ * see {@link Recipe}), {@link Split#POOL} (all groups, question and answer only: by default 30%
+ * seed templates, 40% paraphrases, 30% new types; a template that runs out of new questions in a
+ * large pool or seed split gives its share to the others),
  * {@link Split#TEST_ID} (seed templates) and {@link Split#TEST_OOD} (paraphrase and new templates
  * only, half each). No question appears twice across the splits. The test splits are drawn
  * first, so changing the seed or pool size leaves them as they are. The same seed and sizes give
@@ -72,12 +73,39 @@ public final class MathWorld {
 
   private final long seed;
   private final Map<Split, Integer> sizes;
+  private final Recipe recipe;
   private final Map<Split, List<WordProblem>> problems;
 
-  private MathWorld(long seed, Map<Split, Integer> sizes) {
+  private MathWorld(long seed, Map<Split, Integer> sizes, Recipe recipe) {
     this.seed = seed;
     this.sizes = Collections.unmodifiableMap(new EnumMap<>(sizes));
-    this.problems = Collections.unmodifiableMap(generate(seed, this.sizes));
+    this.recipe = recipe;
+    this.problems = Collections.unmodifiableMap(generate(seed, this.sizes, recipe));
+  }
+
+  /**
+   * What the splits are made of beyond their sizes.
+   *
+   * @param seedChineseShare the share of the seed split asked in Chinese (0.5: as many as in
+   *     English, the default)
+   * @param poolSeenShare the share of the pool from seed templates (default 0.3)
+   * @param poolNewShare the share of the pool from new problem types (default 0.3); the rest are
+   *     paraphrases
+   */
+  public record Recipe(double seedChineseShare, double poolSeenShare, double poolNewShare) {
+    /** The default: a bilingual seed split; a pool of 30% seed templates, 40% paraphrases, 30% new types. */
+    public static final Recipe DEFAULT = new Recipe(0.5, 0.3, 0.3);
+
+    /** Checks the shares. */
+    public Recipe {
+      if (!(seedChineseShare >= 0 && seedChineseShare <= 0.5)) {
+        throw new IllegalArgumentException("seedChineseShare must be from 0 to 0.5, was " + seedChineseShare);
+      }
+      if (!(poolSeenShare >= 0 && poolNewShare >= 0 && poolSeenShare + poolNewShare <= 1)) {
+        throw new IllegalArgumentException("pool shares must be at least 0 and sum to at most 1, were seen "
+            + poolSeenShare + " and new " + poolNewShare);
+      }
+    }
   }
 
   /** @return a builder: seed 0 and sizes seed 2000, pool 600, test-id 200, test-ood 200 */
@@ -93,6 +121,11 @@ public final class MathWorld {
   /** @return the seed */
   public long seed() {
     return seed;
+  }
+
+  /** @return what the splits are made of */
+  public Recipe recipe() {
+    return recipe;
   }
 
   /** @return the number of problems of {@code split} */
@@ -215,7 +248,7 @@ public final class MathWorld {
     return List.copyOf(all);
   }
 
-  private static Map<Split, List<WordProblem>> generate(long seed, Map<Split, Integer> sizes) {
+  private static Map<Split, List<WordProblem>> generate(long seed, Map<Split, Integer> sizes, Recipe recipe) {
     Set<String> questions = new HashSet<>();
     Map<Split, List<WordProblem>> out = new EnumMap<>(Split.class);
     for (Split split : DRAW_ORDER) {
@@ -223,23 +256,33 @@ public final class MathWorld {
       Draw draw = new Draw(random);
       int n = sizes.get(split);
       List<Drawn> drawn = new ArrayList<>(n);
-      for (Map.Entry<Group, Integer> share : plan(split, n).entrySet()) {
+      // the seed split asks at most this many questions in Chinese; the rest are English
+      long chineseCap = recipe.seedChineseShare() < 0.5 ? Math.round(n * recipe.seedChineseShare()) : Long.MAX_VALUE;
+      long chinese = 0;
+      for (Map.Entry<Group, Integer> share : plan(split, n, recipe).entrySet()) {
         List<Template> templates = TEMPLATES.stream().filter(t -> t.group() == share.getKey()).toList();
         int slots = templates.size() * 2;
         int offset = random.nextInt(slots);
-        // a pool template (and language) that runs out of new questions is skipped, so a large
-        // pool holds fewer of it and more of the others; the other splits fail instead
+        // a pool or seed template (and language) that runs out of new questions is skipped, so
+        // a large pool or an English-heavy seed split holds fewer of it and more of the others;
+        // the test splits fail instead
         Set<Integer> exhausted = new HashSet<>();
         for (int i = 0, next = 0; i < share.getValue(); next++) {
           int slot = (offset + next) % slots;
           if (exhausted.contains(slot)) {
             continue;
           }
+          if (split == Split.SEED && slot % 2 == 1 && chinese >= chineseCap) {
+            continue;
+          }
           try {
             drawn.add(drawUnique(templates.get(slot / 2), slot % 2 == 1, draw, questions));
+            if (slot % 2 == 1) {
+              chinese++;
+            }
             i++;
           } catch (IllegalStateException e) {
-            if (split != Split.POOL || exhausted.size() + 1 >= slots) {
+            if ((split != Split.POOL && split != Split.SEED) || exhausted.size() + 1 >= slots) {
               throw e;
             }
             exhausted.add(slot);
@@ -257,7 +300,7 @@ public final class MathWorld {
   }
 
   /** How many problems of each group a split holds. */
-  private static Map<Group, Integer> plan(Split split, int n) {
+  private static Map<Group, Integer> plan(Split split, int n, Recipe recipe) {
     Map<Group, Integer> plan = new EnumMap<>(Group.class);
     switch (split) {
       case SEED, TEST_ID -> plan.put(Group.SEEN, n);
@@ -266,8 +309,9 @@ public final class MathWorld {
         plan.put(Group.NEW, n / 2);
       }
       case POOL -> {
-        int seen = Math.round(n * 0.3f);
-        int fresh = Math.round(n * 0.3f);
+        // float, as the shares were before they could be set: the same sizes give the same pool
+        int seen = Math.round(n * (float) recipe.poolSeenShare());
+        int fresh = Math.round(n * (float) recipe.poolNewShare());
         plan.put(Group.SEEN, seen);
         plan.put(Group.PARAPHRASE, n - seen - fresh);
         plan.put(Group.NEW, fresh);
@@ -364,6 +408,7 @@ public final class MathWorld {
    */
   public static final class Builder {
     private Long seed;
+    private Recipe recipe;
     private final Map<Split, Integer> sizes = new EnumMap<>(Split.class);
 
     private Builder() {}
@@ -402,6 +447,20 @@ public final class MathWorld {
     }
 
     /**
+     * @param recipe what the splits are made of (default {@link Recipe#DEFAULT})
+     * @return this builder
+     * @throws IllegalStateException when the recipe was set before
+     */
+    public Builder recipe(Recipe recipe) {
+      Objects.requireNonNull(recipe, "recipe");
+      if (this.recipe != null) {
+        throw new IllegalStateException("recipe was already set to " + this.recipe);
+      }
+      this.recipe = recipe;
+      return this;
+    }
+
+    /**
      * Generates the world.
      *
      * @return the world
@@ -410,7 +469,7 @@ public final class MathWorld {
     public MathWorld build() {
       Map<Split, Integer> all = new EnumMap<>(DEFAULT_SIZES);
       all.putAll(sizes);
-      return new MathWorld(seed == null ? 0L : seed, all);
+      return new MathWorld(seed == null ? 0L : seed, all, recipe == null ? Recipe.DEFAULT : recipe);
     }
   }
 }

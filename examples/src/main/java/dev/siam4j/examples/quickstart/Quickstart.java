@@ -76,10 +76,18 @@ public final class Quickstart {
   public static final String SEED_MODEL_RESOURCE = "dev/siam4j/examples/quickstart/seed-model.gguf";
   /**
    * The world seed of the shipped seed model, made by {@code ./siam4j quickstart --train-seed-model
-   * FILE} (seed split of {@code MathWorld.withSeed(0)}, {@link QuickstartModels#SEED_MODEL_EPOCHS}
+   * FILE} ({@link #seedSplit seedSplit(0)}, {@link QuickstartModels#SEED_MODEL_EPOCHS}
    * epochs, seed {@link QuickstartModels#SEED_MODEL_SEED}).
    */
   public static final long SHIPPED_WORLD_SEED = 0;
+
+  /**
+   * What the quickstart's problems are made of: a seed split three-quarters English (the seed
+   * model writes the same programs for Chinese questions, but copies their numbers less surely:
+   * the room the loop has to grow in), and a pool of 60% seed templates, 25% paraphrases and 15%
+   * new types.
+   */
+  public static final MathWorld.Recipe WORLD_RECIPE = new MathWorld.Recipe(0.25, 0.6, 0.15);
 
   /**
    * Seed problems replayed in each iteration's SFT data: a fifth of the seed split, enough to keep
@@ -127,7 +135,9 @@ public final class Quickstart {
    * @param evalSamples samples per test problem (1: greedy)
    * @param seedEpochs epochs of the seed model's training, when it is trained
    * @param loopEpochs epochs of each training step of the loop
-   * @param learningRate learning rate of the loop's training
+   * @param learningRate learning rate of the loop's SFT steps
+   * @param preferenceLearningRate learning rate of the loop's preference steps (DPO+NLL, and DPO
+   *     in the ablation)
    * @param threads CPU threads for llama.cpp
    * @param ablations whether to run the three ablation arms (on the first seed)
    * @param seedModel a seed model to use instead of the shipped one
@@ -148,6 +158,7 @@ public final class Quickstart {
       int seedEpochs,
       int loopEpochs,
       double learningRate,
+      double preferenceLearningRate,
       int threads,
       boolean ablations,
       Optional<Path> seedModel,
@@ -179,8 +190,11 @@ public final class Quickstart {
       positive(seedEpochs, "seedEpochs");
       positive(loopEpochs, "loopEpochs");
       positive(threads, "threads");
-      if (!(learningRate > 0)) {
+      if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
         throw new IllegalArgumentException("learningRate must be positive, was " + learningRate);
+      }
+      if (!(preferenceLearningRate > 0) || Double.isInfinite(preferenceLearningRate)) {
+        throw new IllegalArgumentException("preferenceLearningRate must be positive, was " + preferenceLearningRate);
       }
     }
 
@@ -191,6 +205,7 @@ public final class Quickstart {
     public MathWorld world() {
       return MathWorld.builder()
           .seed(worldSeed)
+          .recipe(WORLD_RECIPE)
           .size(Split.POOL, poolSize + validationSize)
           .size(Split.TEST_ID, testSize)
           .size(Split.TEST_OOD, testSize)
@@ -198,14 +213,15 @@ public final class Quickstart {
     }
 
     /**
-     * The full quickstart: 3 iterations, k = 5, the whole pool of 600 every iteration, no gate,
-     * tests of 200 evaluated greedily (as the paper evaluates; no sampling noise, so the spread
-     * across seeds is the loop's). With {@code evalSamples} above 1 each test problem is answered
-     * that many times at temperature 0.7 with one sampling seed for every model, and greedily
-     * beside it.
+     * The full quickstart: 3 iterations, k = 5, each on the next 600 problems of a pool of 1,800
+     * (no question seen twice), no gate, expert iteration (each iteration trains the seed model on
+     * 400 seed examples and every iteration's data so far), SFT at 5e-4 then DPO+NLL at 5e-5, tests of 200
+     * evaluated greedily (as the paper evaluates; no sampling noise, so the spread across seeds
+     * is the loop's). With {@code evalSamples} above 1 each test problem is answered that many
+     * times at temperature 0.7 with one sampling seed for every model, and greedily beside it.
      */
     public static Options full(Path output) {
-      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 3, 600, 600, 0, 200, 5, 1, QuickstartModels.SEED_MODEL_EPOCHS, 2, 1e-4, 2, false, Optional.empty(), false, TrainingData.REPLAY);
+      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 3, 1800, 600, 0, 200, 5, 1, QuickstartModels.SEED_MODEL_EPOCHS, 2, 5e-4, 5e-5, 2, false, Optional.empty(), false, TrainingData.EXPERT_ITERATION);
     }
 
     /**
@@ -213,7 +229,7 @@ public final class Quickstart {
      * twice and greedily.
      */
     public static Options reduced(Path output) {
-      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 1, 48, 24, 8, 12, 2, 2, 2, 1, 1e-4, 2, false, Optional.empty(), false, TrainingData.REPLAY);
+      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 1, 48, 24, 8, 12, 2, 2, 2, 1, 5e-4, 5e-5, 2, false, Optional.empty(), false, TrainingData.EXPERT_ITERATION);
     }
   }
 
@@ -227,8 +243,9 @@ public final class Quickstart {
      */
     REPLAY("replay"),
     /**
-     * The seed model on the seed data and every iteration's SFT data so far (expert iteration, as
-     * in ReST-EM): one iteration's training errors do not compound in the next.
+     * The seed model on {@link #REPLAYED_SEED_PROBLEMS} seed examples and every iteration's SFT
+     * data so far (expert iteration, as in ReST-EM), then DPO+NLL on this iteration's pairs: one
+     * iteration's training errors do not compound in the next.
      */
     EXPERT_ITERATION("expert-iteration");
 
@@ -257,6 +274,18 @@ public final class Quickstart {
       throw new IllegalArgumentException(
           "training data must be iteration, replay or expert-iteration, was '" + label + "'");
     }
+  }
+
+  /**
+   * The seed split the seed model trains on: the world of {@code worldSeed} with {@link
+   * #WORLD_RECIPE} at the default sizes, as the shipped model was trained (the test splits are
+   * drawn first, so other test sizes would draw other seed problems).
+   *
+   * @param worldSeed the world seed
+   * @return the seed problems, with their reference programs
+   */
+  public static List<WordProblem> seedSplit(long worldSeed) {
+    return MathWorld.builder().seed(worldSeed).recipe(WORLD_RECIPE).build().problems(Split.SEED);
   }
 
   private static void positive(int v, String name) {
@@ -323,6 +352,11 @@ public final class Quickstart {
     c.put("seed model", seedModel.getFileName() + " (" + QuickstartModels.spec().parameterCount() + " weights, "
         + QuickstartModels.spec().vocabularySize() + " tokens)");
     c.put("world seed", Long.toString(o.worldSeed()));
+    MathWorld.Recipe r = WORLD_RECIPE;
+    c.put("problem mix", String.format(Locale.ROOT,
+        "seed split %.0f%% Chinese; pool %.0f%% seed templates, %.0f%% paraphrases, %.0f%% new types",
+        100 * r.seedChineseShare(), 100 * r.poolSeenShare(), 100 * (1 - r.poolSeenShare() - r.poolNewShare()),
+        100 * r.poolNewShare()));
     c.put("loop seeds", o.seeds().toString());
     c.put("iterations", Integer.toString(o.iterations()));
     c.put("pool problems", Integer.toString(o.poolSize()));
@@ -335,11 +369,12 @@ public final class Quickstart {
     c.put("samples per test problem", o.evalSamples() == 1 ? "1 (greedy)"
         : o.evalSamples() + " at temperature 0.7, sampling seed " + EVALUATION_SEED
             + " for every model (accuracy: the share of correct samples); the greedy answer beside them");
-    c.put("training", "SFT then DPO+NLL, full fine-tuning, " + o.loopEpochs() + " epoch(s) each, lr " + o.learningRate());
+    c.put("training", "SFT then DPO+NLL, full fine-tuning, " + o.loopEpochs() + " epoch(s) each, lr " + o.learningRate()
+        + " (SFT) and " + o.preferenceLearningRate() + " (DPO+NLL)");
     c.put("training data", switch (o.trainingData()) {
       case ITERATION -> "each iteration trains the previous model on its own data (the paper's loop)";
       case REPLAY -> "each iteration trains the previous model on its own data and " + REPLAYED_SEED_PROBLEMS + " seed examples";
-      case EXPERT_ITERATION -> "each iteration trains the seed model on the seed data and every iteration's data so far";
+      case EXPERT_ITERATION -> "each iteration trains the seed model on " + REPLAYED_SEED_PROBLEMS + " seed examples and every iteration's data so far";
     });
     c.put("critic", "answer rules, SymPy fallback, then the trained critic model (critic-model.gguf) for what they leave UNKNOWN");
     c.put("executor", "PythonSandbox (isolated, 2 workers) behind a CachingCodeExecutor");
@@ -373,10 +408,9 @@ public final class Quickstart {
       log.accept("seed model: training from scratch on " + world.size(Split.SEED) + " seed problems, "
           + o.seedEpochs() + " epochs (full fine-tuning)...");
       long t0 = System.nanoTime();
-      // the seed split at the default sizes, as the shipped model was trained
       Path trained =
           QuickstartModels.trainSeed(
-              MathWorld.withSeed(o.worldSeed()).problems(Split.SEED), trainer,
+              seedSplit(o.worldSeed()), trainer,
               QuickstartModels.seedOptions(o.seedEpochs(), QuickstartModels.SEED_MODEL_SEED), folder);
       Files.copy(trained, model, StandardCopyOption.REPLACE_EXISTING);
       log.accept(String.format("seed model: trained in %.0f s", (System.nanoTime() - t0) / 1e9));
@@ -425,6 +459,8 @@ public final class Quickstart {
             .trainer(trainer)
             .trainingPlan(Algorithm.SFT, arm.preference())
             .trainingOptions(new TrainingOptions(o.learningRate(), o.loopEpochs(), 16, 192, 0.1, 1.0, 0, seed))
+            .trainingOptions(
+                arm.preference(), new TrainingOptions(o.preferenceLearningRate(), o.loopEpochs(), 16, 192, 0.1, 1.0, 0, seed))
             .samplesPerProblem(o.samplesPerProblem())
             .iterations(o.iterations())
             .seed(seed)
@@ -543,7 +579,7 @@ public final class Quickstart {
     for (Split split : List.of(Split.TEST_ID, Split.TEST_OOD)) {
       world.problems(split).forEach(p -> tests.add(p.question()));
     }
-    List<WordProblem> seedSplit = MathWorld.withSeed(options.worldSeed()).problems(Split.SEED);
+    List<WordProblem> seedSplit = seedSplit(options.worldSeed());
     for (WordProblem p : seedSplit) {
       if (tests.contains(p.question())) {
         throw new IllegalStateException("seed problem " + p.id() + " is also a test problem: " + p.question());

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * quickstart's test splits and pool (or N problems of each), with llama.cpp's context laid out for
  * SLOTS parallel sequences of 256 tokens (default K; the quickstart evaluates with 5), and
  * prints pass@1 (the share of grounded correct samples) and pass@K per split and per template, as
- * a Markdown table. Judged by the answer rules, as the quickstart's rule-scored accuracy.
+ * a Markdown table (one row per template and language). Judged by the answer rules, as the quickstart's rule-scored accuracy.
  */
 final class SeedModelCommand {
   private SeedModelCommand() {}
@@ -72,7 +72,7 @@ final class SeedModelCommand {
     MathWorld world = limit == Integer.MAX_VALUE ? full.world()
         : new Quickstart.Options(full.output(), full.worldSeed(), full.seeds(), full.iterations(), limit, limit, 0, limit,
             full.samplesPerProblem(), full.evalSamples(), full.seedEpochs(), full.loopEpochs(), full.learningRate(),
-            full.threads(), false, full.seedModel(), false, full.trainingData()).world();
+            full.preferenceLearningRate(), full.threads(), false, full.seedModel(), false, full.trainingData()).world();
     long t0 = System.nanoTime();
     Map<String, Tally> rows = new LinkedHashMap<>();
     LlamaCppOptions options =
@@ -95,11 +95,11 @@ final class SeedModelCommand {
                 .evaluate(QuickstartModels.toProblems(world.problems(split)))
                 .samples();
         Map<String, Tally> templates = new TreeMap<>();
-        Tally whole = rows.computeIfAbsent(split.label() + " | all | all", x -> new Tally());
+        Tally whole = rows.computeIfAbsent(split.label() + " | all | all | all", x -> new Tally());
         for (ScoredSample s : samples) {
           boolean good = s.verdict().correct() && Quickstart.grounded(s);
           String key = split.label() + " | " + s.problem().metadata().get("group") + " | "
-              + s.problem().metadata().get("template");
+              + s.problem().metadata().get("template") + " | " + s.problem().language();
           whole.add(s.problem().id(), good);
           templates.computeIfAbsent(key, x -> new Tally()).add(s.problem().id(), good);
         }
@@ -118,8 +118,8 @@ final class SeedModelCommand {
         + " per split, %d pool problems; grounded and correct by the answer rules; %.0f s%n%n",
         model.getFileName(), k, temperature, slots, world.seed(), world.size(Split.TEST_ID), world.size(Split.POOL),
         (System.nanoTime() - t0) / 1e9);
-    out.printf("| split | group | template | problems | pass@1 | pass@%d |%n", k);
-    out.println("|---|---|---|---:|---:|---:|");
+    out.printf("| split | group | template | language | problems | pass@1 | pass@%d |%n", k);
+    out.println("|---|---|---|---|---:|---:|---:|");
     rows.forEach((key, t) -> out.printf(Locale.ROOT, "| %s | %d | %.1f%% | %.1f%% |%n", key, t.problems.size(),
         100.0 * t.correct / t.samples, 100.0 * t.problems.values().stream().filter(b -> b).count() / t.problems.size()));
     return 0;

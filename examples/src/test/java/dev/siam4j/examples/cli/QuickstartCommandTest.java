@@ -45,6 +45,10 @@ final class QuickstartCommandTest {
     err.getBuffer().setLength(0);
     assertThat(run("quickstart", "--lr", "0", "--output", dir.toString())).isEqualTo(2);
     assertThat(err.toString()).isEqualTo("siam4j: learningRate must be positive, was 0.0\n");
+
+    err.getBuffer().setLength(0);
+    assertThat(run("quickstart", "--preference-lr", "-1e-5", "--output", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("siam4j: preferenceLearningRate must be positive, was -1.0E-5\n");
   }
 
   @Test

@@ -73,6 +73,15 @@ final class RunCommandTest {
   }
 
   @Test
+  void aNonPositivePreferenceLearningRateIsMisuse() throws Exception {
+    Path model = LlamaModelFactory.writeAnswering("print(4)\n```", dir.resolve("policy.gguf"));
+    assertThat(run("run", "--model", model.toString(), "--problems", problems().toString(),
+        "--preference-learning-rate", "-1", "--run", dir.resolve("r").toString())).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("siam4j: --preference-learning-rate must be a positive number, was -1.0");
+    assertThat(dir.resolve("r")).doesNotExist();
+  }
+
+  @Test
   void aNonPositiveProblemsPerIterationIsMisuse() throws Exception {
     Path model = LlamaModelFactory.writeAnswering("print(4)\n```", dir.resolve("policy.gguf"));
     assertThat(run("run", "--model", model.toString(), "--problems", problems().toString(),
@@ -112,8 +121,13 @@ final class RunCommandTest {
     Path runDir = dir.resolve("run");
     int code = run("run", "--model", model.toString(), "--problems", problems().toString(),
         "--run", runDir.toString(), "--iterations", "2", "--samples", "2", "--max-tokens", "16",
-        "--threads", "1", "--context", "2048", "--algorithms", "SFT", "--lora-rank", "2", "--workers", "1");
+        "--threads", "1", "--context", "2048", "--algorithms", "SFT,DPO_NLL", "--lora-rank", "2", "--workers", "1",
+        "--preference-learning-rate", "2e-5");
     assertThat(code).as(err.toString()).isZero();
+    // DPO+NLL trains at its own rate (recorded in the manifest); SFT at --learning-rate's default
+    assertThat(Files.readString(runDir.resolve("manifest.json")))
+        .containsPattern("\"trainingOptions\" : \"TrainingOptions\\[learningRate=1.0E-4,")
+        .containsPattern("\"trainingOptions.DPO_NLL\" : \"TrainingOptions\\[learningRate=2.0E-5,");
     List<String> lines = out.toString().lines().toList();
     assertThat(lines).hasSize(2);
     JsonNode first = Json.mapper().readTree(lines.get(0));

@@ -244,6 +244,48 @@ final class MathWorldTest {
     assertThat(world.problems(Split.TEST_ID)).isEqualTo(defaults.problems(Split.TEST_ID));
   }
 
+  /**
+   * The quickstart's recipe: a quarter of the seed split in Chinese, so the English questions
+   * take three-quarters; English {@code counting.choose} runs out of questions on the way, and the
+   * other templates fill its share. The pool follows its shares; the test splits are the default
+   * world's.
+   */
+  @Test
+  void aRecipeSetsTheSeedSplitsLanguagesAndThePoolsGroups() {
+    MathWorld world =
+        MathWorld.builder().recipe(new MathWorld.Recipe(0.25, 0.6, 0.15)).size(Split.POOL, 1800).build();
+    List<WordProblem> seed = world.problems(Split.SEED);
+    assertThat(seed).hasSize(2000);
+    Map<String, Long> byTemplate = seed.stream()
+        .collect(Collectors.groupingBy(p -> p.template() + "/" + p.language(), Collectors.counting()));
+    assertThat(seed.stream().filter(p -> p.language().equals("zh")).count()).isEqualTo(500);
+    assertThat(byTemplate.get("linear.solve/zh")).isEqualTo(50);
+    assertThat(byTemplate.get("counting.choose/en")).isLessThan(byTemplate.get("linear.solve/en"));
+    assertThat(byTemplate.get("linear.solve/en")).isGreaterThan(1500 / 10);
+    Map<Group, Long> pool = world.problems(Split.POOL).stream()
+        .collect(Collectors.groupingBy(WordProblem::group, Collectors.counting()));
+    assertThat(pool).containsEntry(Group.SEEN, 1080L).containsEntry(Group.PARAPHRASE, 450L).containsEntry(Group.NEW, 270L);
+    MathWorld defaults = MathWorld.withSeed(0);
+    assertThat(defaults.recipe()).isEqualTo(MathWorld.Recipe.DEFAULT);
+    assertThat(world.problems(Split.TEST_ID)).isEqualTo(defaults.problems(Split.TEST_ID));
+    assertThat(world.problems(Split.TEST_OOD)).isEqualTo(defaults.problems(Split.TEST_OOD));
+    assertThat(MathWorld.builder().recipe(MathWorld.Recipe.DEFAULT).build().problems(Split.SEED))
+        .isEqualTo(defaults.problems(Split.SEED));
+  }
+
+  @Test
+  void aRecipeRefusesSharesOutOfRange() {
+    assertThatThrownBy(() -> new MathWorld.Recipe(0.6, 0.3, 0.3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("seedChineseShare must be from 0 to 0.5, was 0.6");
+    assertThatThrownBy(() -> new MathWorld.Recipe(0.5, 0.7, 0.4))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pool shares must be at least 0 and sum to at most 1, were seen 0.7 and new 0.4");
+    assertThatThrownBy(() -> MathWorld.builder().recipe(MathWorld.Recipe.DEFAULT).recipe(MathWorld.Recipe.DEFAULT))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("recipe was already set to");
+  }
+
   @Test
   void sizesBeyondWhatTheTemplatesCanDrawAreRefused() {
     assertThatThrownBy(() -> MathWorld.builder().size(Split.TEST_OOD, 200_000).build())

@@ -81,11 +81,12 @@ final class QuickstartModelsTest {
     assertThat(table).contains("2 samples per problem at temperature 0.7 (seed 1, 3 slots)", "3 test problems per split, 3 pool problems", "| pass@2 |");
     for (String split : List.of("test-id", "test-ood", "pool")) {
       // an untrained model writes no program that answers anything
-      assertThat(table).contains("| " + split + " | all | all | 3 | 0.0% | 0.0% |");
+      assertThat(table).contains("| " + split + " | all | all | all | 3 | 0.0% | 0.0% |");
     }
     MathWorld world = MathWorld.builder().seed(0).size(Split.POOL, 3).size(Split.TEST_ID, 3).size(Split.TEST_OOD, 3).build();
     WordProblem first = world.problems(Split.TEST_OOD).get(0);
-    assertThat(table).contains("| test-ood | " + first.metadata().get("group") + " | " + first.metadata().get("template") + " |");
+    assertThat(table).contains("| test-ood | " + first.metadata().get("group") + " | " + first.metadata().get("template") + " | "
+        + first.language() + " |");
   }
 
   @Test
