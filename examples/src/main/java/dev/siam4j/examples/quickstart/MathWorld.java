@@ -273,6 +273,12 @@ public final class MathWorld {
             continue;
           }
           if (split == Split.SEED && slot % 2 == 1 && chinese >= chineseCap) {
+            // as good as run out: no more Chinese questions for this split
+            exhausted.add(slot);
+            if (exhausted.size() >= slots) {
+              throw new IllegalStateException("the seed split has no new English question left after "
+                  + drawn.size() + " problems; choose a smaller seed split or a larger Chinese share");
+            }
             continue;
           }
           try {
