@@ -215,10 +215,11 @@ public final class Quickstart {
     /**
      * The full quickstart: 3 iterations, k = 5, each on the next 600 problems of a pool of 1,800
      * (no question seen twice), no gate, expert iteration (each iteration trains the seed model on
-     * 400 seed examples and every iteration's data so far), SFT at 5e-4 then DPO+NLL at 5e-5, tests of 200
-     * evaluated greedily (as the paper evaluates; no sampling noise, so the spread across seeds
-     * is the loop's). With {@code evalSamples} above 1 each test problem is answered that many
-     * times at temperature 0.7 with one sampling seed for every model, and greedily beside it.
+     * 400 seed examples and every iteration's data so far), SFT at 5e-4 then DPO+NLL at 5e-5,
+     * tests of 200 evaluated greedily (as the paper evaluates; no sampling noise, so the spread
+     * across seeds is the loop's). With {@code evalSamples} above 1 each test problem is answered
+     * that many times at temperature 0.7 with one sampling seed for every model, and greedily
+     * beside it.
      */
     public static Options full(Path output) {
       return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 3, 1800, 600, 0, 200, 5, 1, QuickstartModels.SEED_MODEL_EPOCHS, 2, 5e-4, 5e-5, 2, false, Optional.empty(), false, TrainingData.EXPERT_ITERATION);
@@ -444,6 +445,7 @@ public final class Quickstart {
     List<Problem> validation = all.subList(o.poolSize(), all.size());
     log.accept("[" + folder.getFileName() + "] loop: " + o.iterations() + " iteration(s) on " + o.poolPerIteration()
         + " of " + pool.size() + " pool problems each, k = " + o.samplesPerProblem());
+    TrainingOptions sft = new TrainingOptions(o.learningRate(), o.loopEpochs(), 16, 192, 0.1, 1.0, 0, seed);
     SelfImprovementLoop.Builder builder =
         SelfImprovementLoop.builder()
             .problems(pool)
@@ -458,9 +460,8 @@ public final class Quickstart {
                     .build())
             .trainer(trainer)
             .trainingPlan(Algorithm.SFT, arm.preference())
-            .trainingOptions(new TrainingOptions(o.learningRate(), o.loopEpochs(), 16, 192, 0.1, 1.0, 0, seed))
-            .trainingOptions(
-                arm.preference(), new TrainingOptions(o.preferenceLearningRate(), o.loopEpochs(), 16, 192, 0.1, 1.0, 0, seed))
+            .trainingOptions(sft)
+            .trainingOptions(arm.preference(), sft.withLearningRate(o.preferenceLearningRate()))
             .samplesPerProblem(o.samplesPerProblem())
             .iterations(o.iterations())
             .seed(seed)
