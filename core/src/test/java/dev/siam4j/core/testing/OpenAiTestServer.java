@@ -51,6 +51,7 @@ public final class OpenAiTestServer implements AutoCloseable {
   private int killAt = Integer.MAX_VALUE;
   private volatile boolean dead;
   private volatile boolean ignoreN;
+  private volatile long latencyMillis;
 
   private OpenAiTestServer(LlamaCppGenerator model) throws IOException {
     this.model = model;
@@ -113,6 +114,11 @@ public final class OpenAiTestServer implements AutoCloseable {
     synchronized (lock) {
       killAt = requests + 1;
     }
+  }
+
+  /** @param value how long each answer is held back, as a loaded server's would be (default none) */
+  public void latency(java.time.Duration value) {
+    latencyMillis = value.toMillis();
   }
 
   /** Answers one choice whatever {@code n} asks, as servers without {@code n} support do. */
@@ -187,7 +193,23 @@ public final class OpenAiTestServer implements AutoCloseable {
         return;
       }
       long seed = req.path("seed").asLong(0);
-      send(exchange, 200, Json.toLine(answer(req)));
+      if (latencyMillis > 0) {
+        try {
+          Thread.sleep(latencyMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+      ObjectNode answer;
+      try {
+        answer = answer(req);
+      } catch (RuntimeException e) {
+        send(exchange, 500, Json.toLine(Json.mapper().createObjectNode().set("error",
+            Json.mapper().createObjectNode().put("message", String.valueOf(e.getMessage())))));
+        return;
+      }
+      send(exchange, 200, Json.toLine(answer));
       synchronized (lock) {
         seeds.add(seed);
       }

@@ -35,9 +35,9 @@ public final class TestLlamaModel {
     return file;
   }
 
-  /** @return options of the shared model: context 2048 in 8 slots, one thread */
+  /** @return options of the shared model: context 8192 in 8 slots, one thread */
   public static LlamaCppOptions options() {
-    return LlamaCppOptions.builder(file()).contextSize(2048).parallelSlots(8).threads(1).build();
+    return LlamaCppOptions.builder(file()).contextSize(8192).parallelSlots(8).threads(1).build();
   }
 
   /** @return the shared generator; never close it (the native model lives as long as the JVM) */
