@@ -32,6 +32,15 @@ final class EndpointPoolTest {
   }
 
   @Test
+  void problemsInFlightAreTwiceThoseThatFillTheCapacity() {
+    assertThat(Capacity.problemsInFlight(64, 5)).isEqualTo(26);
+    assertThat(Capacity.problemsInFlight(10, 5)).isEqualTo(4);
+    assertThat(Capacity.problemsInFlight(1, 5)).isEqualTo(2);
+    assertThatThrownBy(() -> Capacity.problemsInFlight(0, 5))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("capacity must be positive, was 0");
+  }
+
+  @Test
   void callsGoToTheEndpointWithFewestOutstandingAndNeverPastItsLimit() throws Exception {
     EndpointPool pool = EndpointPool.of("test", List.of(A, B), FAST);
     CountDownLatch hold = new CountDownLatch(1);

@@ -56,7 +56,7 @@ public final class RemoteLoopMain {
         .sampling(SamplingOptions.DEFAULT.withMaxTokens(12))
         .iterations(1)
         .seed(11)
-        .concurrency(Stage.GENERATE, Math.max(1, generator.capacity() / SAMPLES + 1))
+        .concurrency(Stage.GENERATE, dev.siam4j.core.remote.Capacity.problemsInFlight(generator.capacity(), SAMPLES))
         .runFolder(runFolder)
         .build();
   }

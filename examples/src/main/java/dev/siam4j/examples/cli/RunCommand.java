@@ -377,8 +377,9 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * Each stage keeps its components busy: a remote component's capacity divided by the calls one
-   * problem makes (k samples, k programs); the local sandbox works on two problems at once.
+   * Each stage keeps its components busy ({@link Capacity#problemsInFlight}): from a remote
+   * component's capacity and the calls one problem makes (k samples, k programs); the local sandbox
+   * works on two problems at once.
    */
   private void concurrency(SelfImprovementLoop.Builder loop, OpenAiGenerator policy, CodeExecutor executor) {
     if (policy != null) {
@@ -392,9 +393,9 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** @return problems to work on at once so that {@code capacity} calls are in flight */
+  /** @return problems to work on at once so that {@code capacity} calls stay in flight */
   static int problemsInFlight(int capacity, int callsPerProblem) {
-    return Math.max(1, (capacity + callsPerProblem - 1) / callsPerProblem);
+    return Capacity.problemsInFlight(capacity, callsPerProblem);
   }
 
   private CommandTrainer commandTrainer() {

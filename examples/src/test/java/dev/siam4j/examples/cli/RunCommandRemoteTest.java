@@ -166,8 +166,8 @@ final class RunCommandRemoteTest {
 
   @Test
   void problemsInFlightKeepEveryCallSlotBusy() {
-    assertThat(RunCommand.problemsInFlight(32, 5)).isEqualTo(7);
-    assertThat(RunCommand.problemsInFlight(30, 5)).isEqualTo(6);
-    assertThat(RunCommand.problemsInFlight(1, 5)).isEqualTo(1);
+    assertThat(RunCommand.problemsInFlight(32, 5)).isEqualTo(14);
+    assertThat(RunCommand.problemsInFlight(30, 5)).isEqualTo(12);
+    assertThat(RunCommand.problemsInFlight(1, 5)).isEqualTo(2);
   }
 }
