@@ -44,7 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Seeds: sample i of a request is always asked with the same seed, whichever endpoint serves it:
  * its own {@link GenerationRequest#sampleSeed(int)} with {@link SampleRequests#ONE_PER_SAMPLE}
- * (the default), or the request's seed and {@code n = k} with {@link SampleRequests#ONE_PER_PROMPT}.
+ * (the default), or the request's seed (its low 31 bits) and {@code n = k} with
+ * {@link SampleRequests#ONE_PER_PROMPT}.
  * A raw prompt is sent as one user message; {@link SamplingOptions#topK()} is sent as
  * {@code top_k} when positive (a vLLM, SGLang and llama-server extension); a grammar is not sent.
  *
@@ -127,7 +128,7 @@ public final class OpenAiGenerator implements Generator, Capacity, AutoCloseable
         Objects.requireNonNull(r, "request");
         List<Future<List<Completion>>> parts = new ArrayList<>();
         if (sampleRequests == SampleRequests.ONE_PER_PROMPT || r.samples() == 1) {
-          long seed = r.samples() == 1 ? r.sampleSeed(0) : r.seed();
+          long seed = r.samples() == 1 ? r.sampleSeed(0) : r.seed() & 0x7FFF_FFFFL;
           parts.add(calls.submit(() -> post(r, seed, r.samples())));
         } else {
           for (int i = 0; i < r.samples(); i++) {

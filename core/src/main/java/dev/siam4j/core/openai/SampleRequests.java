@@ -9,7 +9,7 @@ public enum SampleRequests {
    */
   ONE_PER_SAMPLE,
   /**
-   * One request with {@code n = k} and the request's base seed, from which the server derives the
+   * One request with {@code n = k} and the request's base seed (its low 31 bits), from which the server derives the
    * k samples' streams: vLLM and SGLang then share the prompt's work between the samples. Sample i
    * is the reply's choice i. A server that answers with fewer choices is an error that names this
    * option.

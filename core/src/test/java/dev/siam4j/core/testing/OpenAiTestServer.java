@@ -34,8 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the request that kills it gets no answer, and every later connection is refused.
  *
  * <p>Choice i of a request with {@code n > 1} and seed s is sampled with
- * {@code new GenerationRequest(.., n, .., s).sampleSeed(i)}; with {@code n = 1}, with s itself. So a
- * request per sample and one request for all samples give the same samples.
+ * {@code new GenerationRequest(.., n, .., s).sampleSeed(i)}; with {@code n = 1}, with s itself. So,
+ * for base seeds below 2^31, a request per sample and one request for all samples give the same
+ * samples.
  *
  * <p>Thread-safe. Close it (or kill it) when done; the model is not closed.
  */
