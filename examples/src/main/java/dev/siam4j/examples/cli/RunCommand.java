@@ -38,7 +38,6 @@ import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -296,6 +295,9 @@ final class RunCommand implements Callable<Integer> {
     if (remote && !noTrain && trainerCommand == null) {
       throw new UsageException("training with --endpoint needs --trainer-command (a job that trains and redeploys"
           + " the servers); or --no-train");
+    }
+    if (remote && model != null && !Files.isRegularFile(model)) {
+      throw new UsageException(model + ": no such model file");
     }
     if (!remote && model == null) {
       throw new UsageException("--model FILE.gguf or --endpoint URL is required");

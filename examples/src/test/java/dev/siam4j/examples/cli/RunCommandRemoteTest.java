@@ -113,6 +113,23 @@ final class RunCommandRemoteTest {
     }
   }
 
+  /** Two iterations whose training step is an external command that writes the next checkpoint. */
+  @Test
+  @Tag("slow")
+  void aTrainerCommandTrainsThroughTheCommandTrainer() throws Exception {
+    Path model = LlamaModelFactory.writeAnswering("print(4)\n```", dir.resolve("policy.gguf"));
+    Path runDir = dir.resolve("run");
+    int code = run("run", "--model", model.toString(), "--problems", problems(2).toString(),
+        "--run", runDir.toString(), "--iterations", "2", "--samples", "2", "--max-tokens", "16",
+        "--threads", "1", "--context", "2048", "--workers", "1", "--algorithms", "SFT",
+        "--trainer-command", "sh -c 'cp \"$0\" \"$1/model.gguf\" && echo trained $2' {model} {output} {sft}");
+    assertThat(code).as(err.toString()).isZero();
+    Path trained = runDir.resolve("iter-0/checkpoint/step-0-sft/model.gguf");
+    assertThat(trained).exists().hasSameBinaryContentAs(model);
+    assertThat(Files.readAllLines(runDir.resolve("iter-1/solutions.jsonl"))).hasSize(4);
+    assertThat(err.toString()).contains("siam4j run: 2 iteration(s) in " + runDir + "; final policy ");
+  }
+
   @Test
   void endpointWithoutApiModelIsMisuse() throws Exception {
     assertThat(run("run", "--endpoint", "http://127.0.0.1:9/v1", "--problems", problems(1).toString(), "--no-train"))
