@@ -85,6 +85,30 @@ final class OpenAiGeneratorTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(300) // a guard against hanging, not a speed check
+  void aStalledServerDoesNotStallTheOthers() throws Exception {
+    try (OpenAiTestServer stalled = OpenAiTestServer.start();
+        OpenAiTestServer fast = OpenAiTestServer.start();
+        OpenAiGenerator g = OpenAiGenerator.builder()
+            .endpoint(Endpoint.of(stalled.baseUri(), 2)).endpoint(Endpoint.of(fast.baseUri(), 2)).model("m").build()) {
+      stalled.hold();
+      java.util.concurrent.CompletableFuture<List<List<Completion>>> out =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> g.generateAll(requests(12, 3)));
+      // Every sample but the two the stalled server holds (its in-flight limit) is served by the other.
+      while (fast.answered() < 34) {
+        assertThat(out).isNotDone();
+        Thread.sleep(5);
+      }
+      assertThat(stalled.held()).isEqualTo(2);
+      assertThat(out).isNotDone();
+      stalled.release();
+      assertThat(out.get(60, java.util.concurrent.TimeUnit.SECONDS)).hasSize(12).allSatisfy(l -> assertThat(l).hasSize(3));
+      assertThat(stalled.answered()).isEqualTo(2);
+      assertThat(fast.answered()).isEqualTo(34);
+    }
+  }
+
+  @Test
   void oneRequestPerPromptGivesTheSameSamplesAsOneRequestPerSample() {
     try (OpenAiTestServer server = OpenAiTestServer.start()) {
       List<GenerationRequest> requests = requests(3, 4);

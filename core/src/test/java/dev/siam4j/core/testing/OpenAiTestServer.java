@@ -48,11 +48,13 @@ public final class OpenAiTestServer implements AutoCloseable {
   private final List<Long> seeds = new ArrayList<>();
   private final AtomicInteger received = new AtomicInteger();
   private final AtomicInteger answered = new AtomicInteger();
+  private final AtomicInteger held = new AtomicInteger();
   private final java.util.ArrayDeque<Integer> refusals = new java.util.ArrayDeque<>();
   private int killAt = Integer.MAX_VALUE;
   private volatile boolean dead;
   private volatile boolean ignoreN;
   private volatile long latencyMillis;
+  private volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
 
   private OpenAiTestServer(LlamaCppGenerator model) throws IOException {
     this.model = model;
@@ -120,6 +122,21 @@ public final class OpenAiTestServer implements AutoCloseable {
   /** @param value how long each answer is held back, as a loaded server's would be (default none) */
   public void latency(java.time.Duration value) {
     latencyMillis = value.toMillis();
+  }
+
+  /** Holds every request it receives from now on, unanswered, until {@link #release()}: a stalled server. */
+  public void hold() {
+    gate = new java.util.concurrent.CountDownLatch(1);
+  }
+
+  /** Lets the held requests, and later ones, through. */
+  public void release() {
+    gate.countDown();
+  }
+
+  /** @return requests held now */
+  public int held() {
+    return held.get();
   }
 
   /** Answers one choice whatever {@code n} asks, as servers without {@code n} support do. */
@@ -194,6 +211,15 @@ public final class OpenAiTestServer implements AutoCloseable {
         return;
       }
       long seed = req.path("seed").asLong(0);
+      held.incrementAndGet();
+      try {
+        gate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        held.decrementAndGet();
+      }
       if (latencyMillis > 0) {
         try {
           Thread.sleep(latencyMillis);
