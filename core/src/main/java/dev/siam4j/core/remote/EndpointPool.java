@@ -142,14 +142,14 @@ public final class EndpointPool implements Capacity {
       String failure;
       try {
         T result = call.call(s.endpoint);
-        release(s, null);
+        release(s, null, true);
         return result;
       } catch (IOException e) {
         failure = describe(e);
         last = e;
       } catch (EndpointFailure e) {
         if (!e.isRetriable()) {
-          release(s, null);
+          release(s, null, false); // the endpoint answered: it is alive
           throw e;
         }
         failure = e.getMessage();
@@ -162,7 +162,7 @@ public final class EndpointPool implements Capacity {
         abandon(s);
         throw e;
       }
-      release(s, failure);
+      release(s, failure, false);
       if (policy.maxAttempts() > 0 && attempt >= policy.maxAttempts()) {
         throw new EndpointsUnavailableException(
             service + ": gave up after " + attempt + " attempts; " + summary(), last);
@@ -244,14 +244,16 @@ public final class EndpointPool implements Capacity {
     return s.inFlight < best.inFlight;
   }
 
-  private void release(State s, String failure) {
+  private void release(State s, String failure, boolean succeeded) {
     lock.lock();
     try {
       s.inFlight--;
       boolean wasProbe = s.probing;
       s.probing = false;
       if (failure == null) {
-        s.succeeded++;
+        if (succeeded) {
+          s.succeeded++;
+        }
         s.consecutiveFailures = 0;
         if (s.down) {
           s.down = false;

@@ -106,6 +106,7 @@ final class EndpointPoolTest {
     })).isInstanceOf(EndpointFailure.class).hasMessage("HTTP 400: model not found");
     assertThat(attempts).hasValue(1);
     assertThat(pool.stats()).extracting(EndpointStats::failed).containsExactly(0L, 0L);
+    assertThat(pool.stats()).extracting(EndpointStats::succeeded).containsExactly(0L, 0L);
   }
 
   @Test
