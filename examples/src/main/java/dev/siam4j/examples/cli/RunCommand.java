@@ -176,7 +176,8 @@ final class RunCommand implements Callable<Integer> {
   CriticChoice critic;
 
   @Option(names = "--critic-model", paramLabel = "FILE.gguf",
-      description = "The LLM critic's model for --critic cascade (default: the policy model).")
+      description = "The LLM critic's model for --critic cascade, run by llama.cpp in this JVM (default: the policy"
+          + " model, or the --endpoint servers).")
   Path criticModel;
 
   @Option(names = "--no-train", description = "Stop after building training data.")
@@ -514,8 +515,9 @@ final class RunCommand implements Callable<Integer> {
     if (choice == CriticChoice.rules) {
       return Critics.rules(rules);
     }
+    // The judge: --critic-endpoint servers, else a --critic-model file, else the policy's servers or file.
     Generator judge;
-    if (!judgeEndpoints.isEmpty() || !policyEndpoints.isEmpty()) {
+    if (!judgeEndpoints.isEmpty() || (criticModel == null && !policyEndpoints.isEmpty())) {
       String name = criticApiModel != null ? criticApiModel : apiModel;
       if (name == null) {
         throw new UsageException("--critic-endpoint needs --critic-api-model NAME (or --api-model)");
