@@ -160,7 +160,7 @@ public final class OpenAiTestServer implements AutoCloseable {
     return received.get();
   }
 
-  /** @return requests answered with completions (the answer fully written) */
+  /** @return requests answered with completions (counted as the answer is written) */
   public int answered() {
     return answered.get();
   }
@@ -236,11 +236,12 @@ public final class OpenAiTestServer implements AutoCloseable {
             Json.mapper().createObjectNode().put("message", String.valueOf(e.getMessage())))));
         return;
       }
-      send(exchange, 200, Json.toLine(answer));
+      // Counted before the reply is written, so a caller that has its reply sees the count.
       synchronized (lock) {
         seeds.add(seed);
       }
       answered.incrementAndGet();
+      send(exchange, 200, Json.toLine(answer));
     }
   }
 

@@ -92,7 +92,7 @@ final class SandboxFusionTestService implements AutoCloseable {
     return received.get();
   }
 
-  /** @return requests answered with a run result (fully written) */
+  /** @return requests answered with a run result (counted as the answer is written) */
   int answered() {
     return answered.get();
   }
@@ -124,8 +124,9 @@ final class SandboxFusionTestService implements AutoCloseable {
         return;
       }
       JsonNode req = Json.mapper().readTree(exchange.getRequestBody().readAllBytes());
-      send(exchange, 200, Json.toLine(run(req.path("code").asText())));
-      answered.incrementAndGet();
+      String reply = Json.toLine(run(req.path("code").asText()));
+      answered.incrementAndGet(); // before writing, so a caller that has its reply sees the count
+      send(exchange, 200, reply);
     }
   }
 
