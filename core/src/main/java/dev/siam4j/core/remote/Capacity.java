@@ -1,5 +1,8 @@
 package dev.siam4j.core.remote;
 
+import java.util.Objects;
+import java.util.OptionalInt;
+
 /**
  * A component that serves a bounded number of calls at once, such as a generator or an executor
  * over several remote endpoints. Callers size their own concurrency from it: more calls than the
@@ -13,6 +16,15 @@ public interface Capacity {
    *     sum of its endpoints' in-flight limits
    */
   int capacity();
+
+  /**
+   * @param component a generator, executor, critic or anything else
+   * @return its capacity when it reports one (implements {@link Capacity}), else empty
+   */
+  static OptionalInt capacityOf(Object component) {
+    Objects.requireNonNull(component, "component");
+    return component instanceof Capacity c ? OptionalInt.of(c.capacity()) : OptionalInt.empty();
+  }
 
   /**
    * How many problems a stage should work on at once to keep a component of {@code capacity} busy

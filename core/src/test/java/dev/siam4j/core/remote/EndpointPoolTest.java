@@ -36,6 +36,8 @@ final class EndpointPoolTest {
     assertThat(Capacity.problemsInFlight(64, 5)).isEqualTo(26);
     assertThat(Capacity.problemsInFlight(10, 5)).isEqualTo(4);
     assertThat(Capacity.problemsInFlight(1, 5)).isEqualTo(2);
+    assertThat(Capacity.capacityOf(EndpointPool.of("test", List.of(A, B), FAST))).hasValue(3);
+    assertThat(Capacity.capacityOf("not a component")).isEmpty();
     assertThatThrownBy(() -> Capacity.problemsInFlight(0, 5))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("capacity must be positive, was 0");
   }
