@@ -17,6 +17,7 @@ import dev.siam4j.core.GenerationRequest;
 import dev.siam4j.core.Generator;
 import dev.siam4j.core.SamplingOptions;
 import dev.siam4j.core.Siam4jException;
+import dev.siam4j.core.remote.Capacity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -53,7 +54,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. Owns a thread pool: close it when done (the chat model stays the caller's).
  */
-public final class LangChain4jGenerator implements Generator, AutoCloseable {
+public final class LangChain4jGenerator implements Generator, Capacity, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LangChain4jGenerator.class);
 
   private final ChatModel model;
@@ -61,8 +62,10 @@ public final class LangChain4jGenerator implements Generator, AutoCloseable {
   private final Duration initialBackoff;
   private final BiFunction<ChatRequestParameters, Long, ChatRequestParameters> requestParameters;
   private final ExecutorService calls;
+  private final int maxConcurrency;
 
   private LangChain4jGenerator(Builder b) {
+    this.maxConcurrency = b.maxConcurrency;
     this.model = b.model;
     this.maxAttempts = b.maxAttempts;
     this.initialBackoff = b.initialBackoff;
@@ -84,6 +87,12 @@ public final class LangChain4jGenerator implements Generator, AutoCloseable {
    */
   public static Builder builder(ChatModel model) {
     return new Builder(Objects.requireNonNull(model, "model"));
+  }
+
+  /** @return the most chat calls in flight at once ({@link Builder#maxConcurrency}) */
+  @Override
+  public int capacity() {
+    return maxConcurrency;
   }
 
   @Override

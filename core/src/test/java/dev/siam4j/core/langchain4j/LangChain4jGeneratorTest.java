@@ -112,6 +112,7 @@ final class LangChain4jGeneratorTest {
         };
     GenerationRequest eight = new GenerationRequest(Prompt.raw("q"), 8, SamplingOptions.DEFAULT, 1);
     try (LangChain4jGenerator g = LangChain4jGenerator.builder(slow).maxConcurrency(2).build()) {
+      assertThat(g.capacity()).isEqualTo(2);
       List<Completion> cs = g.generate(eight);
       assertThat(cs).hasSize(8).allMatch(c -> c.finishReason() == Completion.FinishReason.UNKNOWN);
     }

@@ -1,10 +1,13 @@
 package dev.siam4j.examples.cli;
 
+import dev.siam4j.alignment.command.CommandTrainer;
 import dev.siam4j.alignment.preference.PreferenceBuilders;
 import dev.siam4j.alignment.train.DjlTrainer;
 import dev.siam4j.core.Algorithm;
 import dev.siam4j.core.Checkpoint;
+import dev.siam4j.core.CodeExecutor;
 import dev.siam4j.core.Critic;
+import dev.siam4j.core.Generator;
 import dev.siam4j.core.InvalidInputException;
 import dev.siam4j.core.SamplingOptions;
 import dev.siam4j.core.jsonl.Json;
@@ -17,14 +20,21 @@ import dev.siam4j.core.loop.IterationMetrics;
 import dev.siam4j.core.loop.LoopResult;
 import dev.siam4j.core.loop.SelfImprovementLoop;
 import dev.siam4j.core.loop.Stage;
+import dev.siam4j.core.openai.OpenAiGenerator;
+import dev.siam4j.core.openai.SampleRequests;
+import dev.siam4j.core.remote.Capacity;
+import dev.siam4j.core.remote.Endpoint;
 import dev.siam4j.critic.Critics;
 import dev.siam4j.critic.equivalence.AnswerEquivalence;
 import dev.siam4j.critic.llm.LlmCritic;
 import dev.siam4j.sandbox.PythonSandbox;
+import dev.siam4j.sandbox.remote.HttpCodeExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +50,11 @@ import picocli.CommandLine.Spec;
  * defaults of every stage: llama.cpp generation, the Python sandbox, the rules-first critic, the
  * paper's training data and in-JVM training. Writes the run folder and one JSON line of metrics per
  * iteration.
+ *
+ * <p>At scale, each stage runs on remote replicas instead: generation on OpenAI-compatible servers
+ * ({@code --endpoint}, repeated), the LLM critic on others ({@code --critic-endpoint}), programs on
+ * SandboxFusion ({@code --sandbox-url}) and training as an external command
+ * ({@code --trainer-command}); the stages' concurrency follows the replicas' total capacity.
  */
 @Command(
     name = "run",
@@ -52,8 +67,52 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE.gguf", description = "The seed policy.")
+  @Option(names = "--model", paramLabel = "FILE.gguf",
+      description = "The seed policy, run by llama.cpp in this JVM; with --endpoint, the seed weights the trainer starts from.")
   Path model;
+
+  @Option(names = "--endpoint", paramLabel = "URL",
+      description = "An OpenAI-compatible server's base URL (http://host:8000/v1) that generates instead of --model;"
+          + " repeat for replicas.")
+  List<String> endpoints = new ArrayList<>();
+
+  @Option(names = "--api-model", paramLabel = "NAME", description = "The model name the --endpoint servers serve.")
+  String apiModel;
+
+  @Option(names = "--api-key-env", paramLabel = "VAR",
+      description = "Environment variable holding the servers' API key (default: none sent).")
+  String apiKeyEnv;
+
+  @Option(names = "--endpoint-in-flight", paramLabel = "N",
+      description = "Requests in flight per --endpoint or --critic-endpoint server (default 16).")
+  int endpointInFlight = 16;
+
+  @Option(names = "--sample-requests", paramLabel = "MODE",
+      description = "ONE_PER_SAMPLE (default: works with every server) or ONE_PER_PROMPT (the k samples in one request"
+          + " with n, for vLLM and SGLang).")
+  SampleRequests sampleRequests = SampleRequests.ONE_PER_SAMPLE;
+
+  @Option(names = "--critic-endpoint", paramLabel = "URL",
+      description = "An OpenAI-compatible server for the LLM critic (implies --critic cascade); repeat for replicas.")
+  List<String> criticEndpoints = new ArrayList<>();
+
+  @Option(names = "--critic-api-model", paramLabel = "NAME",
+      description = "The model name the critic servers serve (default --api-model).")
+  String criticApiModel;
+
+  @Option(names = "--sandbox-url", paramLabel = "URL",
+      description = "A SandboxFusion service's base URL that runs the programs instead of the local sandbox;"
+          + " repeat for replicas.")
+  List<String> sandboxUrls = new ArrayList<>();
+
+  @Option(names = "--sandbox-in-flight", paramLabel = "N",
+      description = "Programs in flight per --sandbox-url service (default 16).")
+  int sandboxInFlight = 16;
+
+  @Option(names = "--trainer-command", paramLabel = "CMD",
+      description = "Train with this command instead of in the JVM (arguments split at spaces, quotes kept together;"
+          + " placeholders such as {sft}, {pairs}, {model}, {output}): e.g. 'sbatch --wait train.sh {pairs} {output}'.")
+  String trainerCommand;
 
   @Option(names = "--problems", required = true, paramLabel = "FILE", description = "Problems, JSONL.")
   Path problems;
@@ -94,8 +153,8 @@ final class RunCommand implements Callable<Integer> {
       description = "Layers offloaded to a GPU (default auto: all where the natives support it).")
   String gpuLayers = "auto";
 
-  @Option(names = "--parallel", paramLabel = "N", description = "llama.cpp parallel slots (default 1).")
-  int parallel = 1;
+  @Option(names = "--parallel", paramLabel = "N", description = "llama.cpp parallel slots (default: --samples).")
+  Integer parallel;
 
   @Option(names = "--workers", paramLabel = "N", description = "Sandbox workers (default: cores).")
   Integer workers;
@@ -104,20 +163,29 @@ final class RunCommand implements Callable<Integer> {
       description = "Wall time per program (default 10s).")
   Duration timeout = Duration.ofSeconds(10);
 
+  /** The critic {@code --critic} names. */
+  enum CriticChoice {
+    /** Rules with a sympy fallback. */
+    rules,
+    /** Rules, then an LLM critic. */
+    cascade
+  }
+
   @Option(names = "--critic", paramLabel = "rules|cascade",
       description = "rules (default): rules with a sympy fallback; cascade: rules, then an LLM critic.")
-  String critic = "rules";
+  CriticChoice critic;
 
   @Option(names = "--critic-model", paramLabel = "FILE.gguf",
-      description = "The LLM critic's model for --critic cascade (default: the policy model).")
+      description = "The LLM critic's model for --critic cascade, run by llama.cpp in this JVM (default: the policy"
+          + " model, or the --endpoint servers).")
   Path criticModel;
 
   @Option(names = "--no-train", description = "Stop after building training data.")
   boolean noTrain;
 
   @Option(names = "--algorithms", paramLabel = "A,B", split = ",",
-      description = "Training plan per iteration (default SFT,DPO_NLL).")
-  List<String> algorithms = List.of("SFT", "DPO_NLL");
+      description = "Training plan per iteration, of ${COMPLETION-CANDIDATES} (default SFT,DPO_NLL).")
+  List<Algorithm> algorithms = List.of(Algorithm.SFT, Algorithm.DPO_NLL);
 
   @Mixin TrainingFlags training;
 
@@ -138,34 +206,53 @@ final class RunCommand implements Callable<Integer> {
     if (preferenceLearningRate != null && !(preferenceLearningRate > 0 && !preferenceLearningRate.isInfinite())) {
       throw new UsageException("--preference-learning-rate must be a positive number, was " + preferenceLearningRate);
     }
-    LlamaCppOptions policyOptions = llamaOptions(model);
-    Path run = runFolder != null ? runFolder : Path.of("runs", model.getFileName().toString().replaceFirst("\\.gguf$", ""));
-    PythonSandbox.Builder sb = PythonSandbox.builder().wallTime(timeout);
-    if (workers != null) {
-      sb.workers(workers);
-    }
-    try (PythonSandbox sandbox = sb.build()) {
-      AnswerEquivalence rules = AnswerEquivalence.builder().symbolic(sandbox).build();
+    boolean remote = !endpoints.isEmpty();
+    checkSources(remote);
+    List<Endpoint> policyEndpoints = remote ? endpoints(endpoints, "--endpoint", endpointInFlight) : List.of();
+    List<Endpoint> judgeEndpoints = endpoints(criticEndpoints, "--critic-endpoint", endpointInFlight);
+    List<Endpoint> sandboxEndpoints = endpoints(sandboxUrls, "--sandbox-url", sandboxInFlight);
+    LlamaCppOptions policyOptions = remote ? null : llamaOptions(model);
+    CommandTrainer commandTrainer = noTrain || trainerCommand == null ? null : commandTrainer();
+    String runName = model != null ? model.getFileName().toString().replaceFirst("\\.gguf$", "")
+        : apiModel.replaceAll("[^A-Za-z0-9._-]", "_");
+    Path run = runFolder != null ? runFolder : Path.of("runs", runName);
+    // Everything opened here is closed here, last opened first: the critic's generator included.
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
+    try {
+      CodeExecutor executor = sandboxEndpoints.isEmpty() ? localSandbox(opened) : remoteSandbox(sandboxEndpoints, opened);
+      AnswerEquivalence rules = AnswerEquivalence.builder().symbolic(executor).build();
+      OpenAiGenerator policy = remote ? remoteGenerator(policyEndpoints, apiModel, opened) : null;
       SelfImprovementLoop.Builder loop =
           SelfImprovementLoop.builder()
               .problems(ProblemFiles.open(problems, format))
-              .policy(Checkpoint.of(model), LlamaCpp.policyLoader(policyOptions))
-              .executor(sandbox)
-              .critic(critic(rules))
+              .executor(executor)
+              .critic(critic(rules, judgeEndpoints, policyEndpoints, opened))
               .preferenceBuilder(PreferenceBuilders.paper())
               .samplesPerProblem(samples)
               .iterations(iterations)
               .seed(seed)
               .sampling(SamplingOptions.DEFAULT.withTemperature(temperature).withMaxTokens(maxTokens)
                   .withStop(List.of("```")))
-              .concurrency(Stage.EXECUTE, 2)
               .runFolder(run)
               .listener(ProgressBar.stderr());
+      concurrency(loop, policy, executor);
       if (problemsPerIteration != null) {
         loop.problemsPerIteration(problemsPerIteration);
       }
-      if (!noTrain) {
-        loop.trainer(DjlTrainer.create())
+      if (noTrain) {
+        if (remote) {
+          loop.generator(policy);
+        } else {
+          loop.policy(Checkpoint.of(model), LlamaCpp.policyLoader(policyOptions));
+        }
+      } else {
+        if (remote) {
+          // The servers serve what the trainer command trained: it redeploys them before it exits.
+          loop.policy(Checkpoint.of(model), checkpoint -> policy::generate);
+        } else {
+          loop.policy(Checkpoint.of(model), LlamaCpp.policyLoader(policyOptions));
+        }
+        loop.trainer(commandTrainer != null ? commandTrainer : DjlTrainer.create())
             .trainingPlan(plan)
             .trainingOptions(trainingOptions);
         if (preferenceLearningRate != null) {
@@ -196,23 +283,196 @@ final class RunCommand implements Callable<Integer> {
               + result.finalCheckpoint().map(c -> "; final policy " + c.model()
                   + c.adapter().map(a -> " + " + a).orElse("")).orElse(""));
       return 0;
+    } finally {
+      closeAll(opened);
+    }
+  }
+
+  private void checkSources(boolean remote) {
+    if (remote && model == null && !noTrain) {
+      throw new UsageException("training with --endpoint needs --model FILE.gguf, the seed weights the trainer"
+          + " starts from, and --trainer-command; or --no-train");
+    }
+    if (remote && !noTrain && trainerCommand == null) {
+      throw new UsageException("training with --endpoint needs --trainer-command (a job that trains and redeploys"
+          + " the servers); or --no-train");
+    }
+    if (remote && model != null && !Files.isRegularFile(model)) {
+      throw new UsageException(model + ": no such model file");
+    }
+    if (!remote && model == null) {
+      throw new UsageException("--model FILE.gguf or --endpoint URL is required");
+    }
+    if (remote && (apiModel == null || apiModel.isBlank())) {
+      throw new UsageException("--endpoint needs --api-model NAME, the model the servers serve");
+    }
+    if (!remote && apiModel != null) {
+      throw new UsageException("--api-model applies to --endpoint servers only");
+    }
+    if (noTrain && trainerCommand != null) {
+      throw new UsageException("--trainer-command and --no-train exclude each other");
+    }
+    if (endpointInFlight <= 0) {
+      throw new UsageException("--endpoint-in-flight must be positive, was " + endpointInFlight);
+    }
+    if (sandboxInFlight <= 0) {
+      throw new UsageException("--sandbox-in-flight must be positive, was " + sandboxInFlight);
+    }
+    if (parallel != null && parallel <= 0) {
+      throw new UsageException("--parallel must be positive, was " + parallel);
+    }
+    if (!criticEndpoints.isEmpty() && critic == CriticChoice.rules) {
+      throw new UsageException("--critic-endpoint needs --critic cascade (the endpoints are the LLM critic)");
+    }
+  }
+
+  private List<Endpoint> endpoints(List<String> urls, String flag, int inFlight) {
+    String key = apiKey();
+    List<Endpoint> out = new ArrayList<>();
+    for (String url : urls) {
+      Endpoint e;
+      try {
+        e = Endpoint.of(url, inFlight);
+      } catch (IllegalArgumentException ex) {
+        throw new UsageException(flag + " '" + url + "': " + ex.getMessage());
+      }
+      if (out.stream().anyMatch(o -> o.baseUri().equals(e.baseUri()))) {
+        throw new UsageException(flag + " " + url + " is given twice");
+      }
+      out.add(key != null && !flag.equals("--sandbox-url") ? e.withApiKey(key) : e);
+    }
+    return out;
+  }
+
+  private String apiKey() {
+    if (apiKeyEnv == null) {
+      return null;
+    }
+    String key = System.getenv(apiKeyEnv);
+    if (key == null || key.isBlank()) {
+      throw new UsageException("--api-key-env " + apiKeyEnv + ": the environment variable is not set");
+    }
+    return key;
+  }
+
+  private OpenAiGenerator remoteGenerator(List<Endpoint> at, String name, Deque<AutoCloseable> opened) {
+    OpenAiGenerator g = OpenAiGenerator.builder().endpoints(at).model(name).sampleRequests(sampleRequests).build();
+    opened.push(g);
+    return g;
+  }
+
+  private CodeExecutor localSandbox(Deque<AutoCloseable> opened) {
+    PythonSandbox.Builder sb = PythonSandbox.builder().wallTime(timeout);
+    if (workers != null) {
+      sb.workers(workers);
+    }
+    PythonSandbox sandbox = sb.build();
+    opened.push(sandbox);
+    return sandbox;
+  }
+
+  private CodeExecutor remoteSandbox(List<Endpoint> at, Deque<AutoCloseable> opened) {
+    HttpCodeExecutor.Builder b = HttpCodeExecutor.builder().runTimeout(timeout);
+    at.forEach(b::endpoint);
+    HttpCodeExecutor sandbox = b.build();
+    opened.push(sandbox);
+    return sandbox;
+  }
+
+  /**
+   * Each stage keeps its components busy ({@link Capacity#problemsInFlight}): from a remote
+   * component's capacity and the calls one problem makes (k samples, k programs); the local sandbox
+   * works on two problems at once.
+   */
+  private void concurrency(SelfImprovementLoop.Builder loop, OpenAiGenerator policy, CodeExecutor executor) {
+    if (policy != null) {
+      int calls = sampleRequests == SampleRequests.ONE_PER_PROMPT ? 1 : samples;
+      loop.concurrency(Stage.GENERATE, problemsInFlight(policy.capacity(), calls));
+    }
+    loop.concurrency(Stage.EXECUTE,
+        executor instanceof Capacity c ? problemsInFlight(c.capacity(), samples) : 2);
+    if (judgeCapacity > 0) {
+      loop.concurrency(Stage.CRITIQUE, problemsInFlight(judgeCapacity, samples));
+    }
+  }
+
+  /** @return problems to work on at once so that {@code capacity} calls stay in flight */
+  static int problemsInFlight(int capacity, int callsPerProblem) {
+    return Capacity.problemsInFlight(capacity, callsPerProblem);
+  }
+
+  private CommandTrainer commandTrainer() {
+    List<String> args = splitCommand(trainerCommand);
+    if (args.isEmpty()) {
+      throw new UsageException("--trainer-command is empty");
+    }
+    try {
+      return CommandTrainer.builder().command(args).build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--trainer-command: " + e.getMessage());
+    }
+  }
+
+  /** Splits at unquoted spaces; single or double quotes keep an argument together (no other shell syntax). */
+  static List<String> splitCommand(String command) {
+    List<String> out = new ArrayList<>();
+    StringBuilder arg = new StringBuilder();
+    boolean inArg = false;
+    char quote = 0;
+    for (int i = 0; i < command.length(); i++) {
+      char c = command.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        } else {
+          arg.append(c);
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+        inArg = true;
+      } else if (Character.isWhitespace(c)) {
+        if (inArg) {
+          out.add(arg.toString());
+          arg.setLength(0);
+          inArg = false;
+        }
+      } else {
+        arg.append(c);
+        inArg = true;
+      }
+    }
+    if (quote != 0) {
+      throw new UsageException("--trainer-command has an unclosed " + quote + " quote: " + command);
+    }
+    if (inArg) {
+      out.add(arg.toString());
+    }
+    return out;
+  }
+
+  private static void closeAll(Deque<AutoCloseable> opened) throws Exception {
+    Exception first = null;
+    while (!opened.isEmpty()) {
+      try {
+        opened.pop().close();
+      } catch (Exception e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 
   private Algorithm[] plan() {
-    List<Algorithm> out = new ArrayList<>();
-    for (String a : algorithms) {
-      try {
-        out.add(Algorithm.valueOf(a.strip().toUpperCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("unknown algorithm '" + a + "' in --algorithms; expected some of "
-            + java.util.Arrays.toString(Algorithm.values()));
-      }
-    }
-    if (out.isEmpty()) {
+    if (algorithms.isEmpty()) {
       throw new UsageException("--algorithms names no algorithm");
     }
-    return out.toArray(Algorithm[]::new);
+    return algorithms.toArray(Algorithm[]::new);
   }
 
   private LlamaCppOptions llamaOptions(Path file) {
@@ -221,7 +481,8 @@ final class RunCommand implements Callable<Integer> {
     }
     try {
       LlamaCppOptions.Builder b =
-          LlamaCppOptions.builder(file).contextSize(context).parallelSlots(parallel).gpuLayers(gpu());
+          LlamaCppOptions.builder(file).contextSize(context).parallelSlots(parallel != null ? parallel : samples)
+              .gpuLayers(gpu());
       if (threads != null) {
         b.threads(threads);
       }
@@ -246,14 +507,29 @@ final class RunCommand implements Callable<Integer> {
     };
   }
 
-  private Critic critic(AnswerEquivalence rules) {
-    return switch (critic.toLowerCase(Locale.ROOT)) {
-      case "rules" -> Critics.rules(rules);
-      case "cascade" -> {
-        LlamaCppGenerator judge = LlamaCppGenerator.open(llamaOptions(criticModel != null ? criticModel : model));
-        yield Critics.cascade(rules, LlmCritic.builder().generator(judge).build());
+  private int judgeCapacity;
+
+  private Critic critic(AnswerEquivalence rules, List<Endpoint> judgeEndpoints, List<Endpoint> policyEndpoints,
+      Deque<AutoCloseable> opened) {
+    CriticChoice choice = critic != null ? critic : judgeEndpoints.isEmpty() ? CriticChoice.rules : CriticChoice.cascade;
+    if (choice == CriticChoice.rules) {
+      return Critics.rules(rules);
+    }
+    // The judge: --critic-endpoint servers, else a --critic-model file, else the policy's servers or file.
+    Generator judge;
+    if (!judgeEndpoints.isEmpty() || (criticModel == null && !policyEndpoints.isEmpty())) {
+      String name = criticApiModel != null ? criticApiModel : apiModel;
+      if (name == null) {
+        throw new UsageException("--critic-endpoint needs --critic-api-model NAME (or --api-model)");
       }
-      default -> throw new UsageException("--critic takes rules or cascade, not '" + critic + "'");
-    };
+      OpenAiGenerator g = remoteGenerator(judgeEndpoints.isEmpty() ? policyEndpoints : judgeEndpoints, name, opened);
+      judgeCapacity = g.capacity();
+      judge = g;
+    } else {
+      LlamaCppGenerator local = LlamaCppGenerator.open(llamaOptions(criticModel != null ? criticModel : model));
+      opened.push(local);
+      judge = local;
+    }
+    return Critics.cascade(rules, LlmCritic.builder().generator(judge).build());
   }
 }

@@ -6,8 +6,16 @@ import dev.siam4j.core.CodeExecutor;
 import dev.siam4j.core.Execution;
 import dev.siam4j.core.Outcome;
 import dev.siam4j.core.ProgramError;
+import dev.siam4j.core.Siam4jException;
 import dev.siam4j.core.extraction.AnswerExtractor;
 import dev.siam4j.core.jsonl.Json;
+import dev.siam4j.core.remote.Capacity;
+import dev.siam4j.core.remote.Endpoint;
+import dev.siam4j.core.remote.EndpointFailure;
+import dev.siam4j.core.remote.EndpointPool;
+import dev.siam4j.core.remote.EndpointStats;
+import dev.siam4j.core.remote.EndpointsUnavailableException;
+import dev.siam4j.core.remote.RemotePolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,8 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link CodeExecutor} that sends programs to a sandbox service speaking SandboxFusion's
@@ -33,99 +40,109 @@ import org.slf4j.LoggerFactory;
  * ({@code status}: {@code Finished}, {@code TimeLimitExceeded}, ...; {@code return_code},
  * {@code stdout}, {@code stderr}, {@code execution_time}) become an {@link Execution}.
  *
- * <p>Connection failures, HTTP 429 and 5xx, and {@code SandboxError} replies are retried with
- * exponential back-off; when retries run out the execution is {@link Outcome#SANDBOX_FAILURE}.
- * The service cannot report an output limit, so {@code OUTPUT_LIMIT} never occurs; a
- * {@code MemoryError} traceback is {@code MEMORY_LIMIT}. {@link #executeAll} sends up to
- * {@code maxConcurrency} requests at once.
+ * <p>Several replicas of the service may be given ({@link Builder#baseUri} and
+ * {@link Builder#endpoint}); an {@link EndpointPool} spreads the programs over them by fewest
+ * outstanding requests within each replica's in-flight limit. Connection failures, timeouts, HTTP
+ * 408, 429 and 5xx, and {@code SandboxError} replies are retried on another replica after a
+ * back-off; a replica that keeps failing is set aside and probed back later. When every replica is
+ * down (or the {@link Builder#retries} run out) the execution is {@link Outcome#SANDBOX_FAILURE},
+ * naming each replica and its last failure. The service cannot report an output limit, so
+ * {@code OUTPUT_LIMIT} never occurs; a {@code MemoryError} traceback is {@code MEMORY_LIMIT}.
+ * {@link #executeAll} sends up to {@link #capacity()} requests at once.
  *
- * <p>Thread-safe. Owns a small thread pool: the creator closes it.
+ * <pre>{@code
+ * try (HttpCodeExecutor sandbox = HttpCodeExecutor.builder()
+ *     .endpoint(Endpoint.of("http://sandbox-1:8080/", 32))
+ *     .endpoint(Endpoint.of("http://sandbox-2:8080/", 32))
+ *     .build()) {
+ *   List<Execution> runs = sandbox.executeAll(programs);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Owns a thread pool: the creator closes it.
  */
-public final class HttpCodeExecutor implements CodeExecutor, AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(HttpCodeExecutor.class);
-
-  private final URI endpoint;
+public final class HttpCodeExecutor implements CodeExecutor, Capacity, AutoCloseable {
+  private final EndpointPool pool;
   private final Duration runTimeout;
   private final int memoryLimitMb;
   private final Duration requestTimeout;
-  private final int retries;
-  private final Duration backoff;
   private final AnswerExtractor extractor;
   private final HttpClient client;
   private final ExecutorService batch;
 
   private HttpCodeExecutor(Builder b) {
-    this.endpoint = b.baseUri.resolve(b.baseUri.getPath().endsWith("/") ? "run_code" : b.baseUri.getPath() + "/run_code");
+    this.pool = EndpointPool.of("sandbox", b.endpoints(), b.policy());
     this.runTimeout = b.runTimeout;
     this.memoryLimitMb = b.memoryLimitMb;
     this.requestTimeout = b.requestTimeout != null ? b.requestTimeout : b.runTimeout.plusSeconds(30);
-    this.retries = b.retries;
-    this.backoff = b.backoff;
     this.extractor = b.extractor;
     this.client = HttpClient.newBuilder().connectTimeout(b.connectTimeout).build();
-    int n = b.maxConcurrency;
-    this.batch = Executors.newFixedThreadPool(n, r -> {
-      Thread t = new Thread(r, "siam4j-http-executor");
+    AtomicInteger n = new AtomicInteger();
+    this.batch = Executors.newFixedThreadPool(Math.min(pool.capacity(), 4096), r -> {
+      Thread t = new Thread(r, "siam4j-http-executor-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
   }
 
-  /** @return a builder; {@link Builder#baseUri(URI)} is required */
+  /** @return a builder; at least one {@link Builder#baseUri(URI)} or {@link Builder#endpoint} is required */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return the URI programs are posted to */
+  /** @return the URI programs are posted to on the first replica */
   public URI endpoint() {
-    return endpoint;
+    return pool.endpoints().get(0).resolve("run_code");
+  }
+
+  /** @return the replicas, in the order given */
+  public List<Endpoint> endpoints() {
+    return pool.endpoints();
+  }
+
+  /** @return each replica's request counts and state now */
+  public List<EndpointStats> stats() {
+    return pool.stats();
+  }
+
+  /** @return the sum of the replicas' in-flight limits: the most programs sent at once */
+  @Override
+  public int capacity() {
+    return pool.capacity();
   }
 
   @Override
   public Execution execute(String code) {
     Objects.requireNonNull(code, "code");
     String body = requestBody(code);
-    String lastFailure = "no attempt";
     long start = System.nanoTime();
-    for (int attempt = 0; attempt <= retries; attempt++) {
-      if (attempt > 0) {
-        sleep(backoff.multipliedBy(1L << Math.min(attempt - 1, 20)));
-      }
-      try {
-        HttpResponse<String> r = client.send(
-            HttpRequest.newBuilder(endpoint)
-                .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (r.statusCode() == 429 || r.statusCode() >= 500) {
-          lastFailure = "HTTP " + r.statusCode() + " from " + endpoint;
-          continue;
-        }
+    try {
+      return pool.call(endpoint -> {
+        URI uri = endpoint.resolve("run_code");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+            .timeout(requestTimeout)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        endpoint.apiKey().ifPresent(k -> request.header("Authorization", "Bearer " + k));
+        HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (r.statusCode() != 200) {
-          return Execution.sandboxFailure("HTTP " + r.statusCode() + " from " + endpoint + ": "
-              + abbreviate(r.body()), elapsedSince(start));
+          boolean retriable = EndpointFailure.httpStatus(r.statusCode(), "").isRetriable();
+          throw EndpointFailure.of("HTTP " + r.statusCode() + " from " + uri + ": " + abbreviate(r.body()), retriable);
         }
         JsonNode reply = Json.mapper().readTree(r.body());
         if ("SandboxError".equals(reply.path("status").asText())) {
-          lastFailure = "SandboxError from " + endpoint + ": " + reply.path("message").asText("");
-          continue;
+          throw EndpointFailure.of("SandboxError from " + uri + ": " + reply.path("message").asText(""), true);
         }
         return toExecution(reply, start);
-      } catch (IOException e) {
-        lastFailure = e.getClass().getSimpleName() + " from " + endpoint + ": " + e.getMessage();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return Execution.sandboxFailure("interrupted while calling " + endpoint, elapsedSince(start));
-      }
-      LOG.debug("attempt {} failed: {}", attempt + 1, lastFailure);
+      });
+    } catch (EndpointsUnavailableException | EndpointFailure e) {
+      return Execution.sandboxFailure(e.getMessage(), elapsedSince(start));
+    } catch (Siam4jException e) {
+      return Execution.sandboxFailure(e.getMessage(), elapsedSince(start));
     }
-    return Execution.sandboxFailure(
-        "gave up after " + (retries + 1) + " attempts: " + lastFailure, elapsedSince(start));
   }
 
-  /** Sends the programs concurrently (up to {@code maxConcurrency} at once). */
+  /** Sends the programs concurrently (up to {@link #capacity()} at once), in the programs' order. */
   @Override
   public List<Execution> executeAll(List<String> programs) {
     Objects.requireNonNull(programs, "programs");
@@ -199,14 +216,6 @@ public final class HttpCodeExecutor implements CodeExecutor, AutoCloseable {
     return s.length() <= 200 ? s : s.substring(0, 200) + "...";
   }
 
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   /** Configures an {@link HttpCodeExecutor}. Each setter validates at once and may be called once. */
   public static final class Builder {
     private URI baseUri;
@@ -225,8 +234,57 @@ public final class HttpCodeExecutor implements CodeExecutor, AutoCloseable {
     private boolean concurrencySet;
     private AnswerExtractor extractor = AnswerExtractor.lastNonEmptyLine();
     private boolean extractorSet;
+    private final List<Endpoint> more = new ArrayList<>();
+    private RemotePolicy policy;
 
     private Builder() {}
+
+    /**
+     * Adds a replica with its own in-flight limit (and bearer token, if any); may be called for each
+     * replica, alone or after {@link #baseUri(URI)}.
+     *
+     * @param value the replica's base URI (such as {@code http://sandbox-2:8080/}) and limit
+     * @return this builder
+     * @throws IllegalArgumentException when the replica was added before
+     */
+    public Builder endpoint(Endpoint value) {
+      Objects.requireNonNull(value, "endpoint");
+      if (value.baseUri().equals(baseUri) || more.stream().anyMatch(e -> e.baseUri().equals(value.baseUri()))) {
+        throw new IllegalArgumentException("endpoint " + value.baseUri() + " was already added");
+      }
+      more.add(value);
+      return this;
+    }
+
+    /**
+     * @param value retry and failover across replicas (default {@link RemotePolicy#DEFAULT} with
+     *     {@link #backoff}); {@link #retries}, when set, limits the attempts
+     * @return this builder
+     */
+    public Builder policy(RemotePolicy value) {
+      Objects.requireNonNull(value, "policy");
+      once(policy != null, policy, "policy");
+      policy = value;
+      return this;
+    }
+
+    List<Endpoint> endpoints() {
+      List<Endpoint> out = new ArrayList<>();
+      if (baseUri != null) {
+        out.add(Endpoint.of(baseUri, maxConcurrency));
+      }
+      out.addAll(more);
+      return out;
+    }
+
+    RemotePolicy policy() {
+      RemotePolicy p = policy;
+      if (p == null) {
+        Duration max = backoff.compareTo(RemotePolicy.DEFAULT.maxBackoff()) > 0 ? backoff : RemotePolicy.DEFAULT.maxBackoff();
+        p = RemotePolicy.DEFAULT.withBackoff(backoff, max);
+      }
+      return retriesSet ? p.withMaxAttempts(retries + 1) : p;
+    }
 
     private static void once(boolean set, Object old, String name) {
       if (set) {
@@ -234,7 +292,10 @@ public final class HttpCodeExecutor implements CodeExecutor, AutoCloseable {
       }
     }
 
-    /** @param uri the service's base, such as {@code http://sandbox:8080/} (required) */
+    /**
+     * @param uri the first replica's base, such as {@code http://sandbox:8080/}, with
+     *     {@link #maxConcurrency} requests in flight (this or {@link #endpoint} is required)
+     */
     public Builder baseUri(URI uri) {
       Objects.requireNonNull(uri, "baseUri");
       once(baseUri != null, baseUri, "baseUri");
@@ -282,7 +343,10 @@ public final class HttpCodeExecutor implements CodeExecutor, AutoCloseable {
       return this;
     }
 
-    /** @param count retries after a failed attempt (default 2) */
+    /**
+     * @param count retries after a failed attempt, on any replica (default: retry until every
+     *     replica is down)
+     */
     public Builder retries(int count) {
       if (count < 0) {
         throw new IllegalArgumentException("retries must not be negative, was " + count);
@@ -293,7 +357,10 @@ public final class HttpCodeExecutor implements CodeExecutor, AutoCloseable {
       return this;
     }
 
-    /** @param delay the wait before the first retry, doubled for each further one (default 200 ms) */
+    /**
+     * @param delay the wait before the first retry, doubled for each further one up to 5 s (default
+     *     200 ms); ignored when a {@link #policy} is given
+     */
     public Builder backoff(Duration delay) {
       Objects.requireNonNull(delay, "backoff");
       if (delay.isNegative()) {
@@ -305,7 +372,7 @@ public final class HttpCodeExecutor implements CodeExecutor, AutoCloseable {
       return this;
     }
 
-    /** @param count requests {@code executeAll} keeps in flight (default 8) */
+    /** @param count requests in flight on the {@link #baseUri} replica (default 8) */
     public Builder maxConcurrency(int count) {
       if (count <= 0) {
         throw new IllegalArgumentException("maxConcurrency must be positive, was " + count);
@@ -327,10 +394,10 @@ public final class HttpCodeExecutor implements CodeExecutor, AutoCloseable {
 
     /**
      * @return the executor, which the caller closes
-     * @throws IllegalStateException when no base URI was set
+     * @throws IllegalStateException when no base URI or endpoint was set
      */
     public HttpCodeExecutor build() {
-      if (baseUri == null) {
+      if (baseUri == null && more.isEmpty()) {
         throw new IllegalStateException("baseUri is required");
       }
       return new HttpCodeExecutor(this);

@@ -141,7 +141,8 @@ final class HttpCodeExecutorTest {
         .backoff(Duration.ZERO).retries(1).build()) {
       Execution e = http.execute("print(1)");
       assertThat(e.outcome()).isEqualTo(Outcome.SANDBOX_FAILURE);
-      assertThat(e.stderr()).startsWith("gave up after 2 attempts: HTTP 500 from " + base + "run_code");
+      assertThat(e.stderr()).isEqualTo("sandbox: gave up after 2 attempts; " + base
+          + " is up (2 failures in a row, last: HTTP 500 from " + base + "run_code: down)");
       assertThat(requests).hasSize(2);
     }
   }
@@ -153,8 +154,8 @@ final class HttpCodeExecutorTest {
         .requestTimeout(Duration.ofMillis(300)).retries(0).build()) {
       Execution e = http.execute("print(1)");
       assertThat(e.outcome()).isEqualTo(Outcome.SANDBOX_FAILURE);
-      // HttpConnectTimeoutException (a subtype) when the deadline falls while connecting, as under load
-      assertThat(e.stderr()).containsPattern("Http(Connect)?TimeoutException");
+      // also when the deadline falls while connecting, as under load
+      assertThat(e.stderr()).contains("last: timed out");
     }
   }
 
