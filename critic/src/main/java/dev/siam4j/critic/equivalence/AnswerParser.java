@@ -249,23 +249,8 @@ final class AnswerParser {
   }
 
   private static List<String> splitUnion(String s) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        depth--;
-      } else if (depth == 0 && c == 'U' && i > 0 && i + 1 < s.length()
-          && s.charAt(i - 1) == ' ' && s.charAt(i + 1) == ' ') {
-        parts.add(s.substring(start, i).strip());
-        start = i + 1;
-      }
-    }
-    parts.add(s.substring(start).strip());
-    return parts;
+    return Brackets.split(s, (t, i) -> t.charAt(i) == 'U' && i > 0 && i + 1 < t.length()
+        && t.charAt(i - 1) == ' ' && t.charAt(i + 1) == ' ' ? 1 : 0);
   }
 
   private static List<String> splitWords(String s) {
@@ -277,7 +262,7 @@ final class AnswerParser {
     Matcher m = WORD_SEPARATORS.matcher(s);
     int start = 0;
     while (m.find()) {
-      if (depthAt(s, m.start()) == 0) {
+      if (Brackets.depthAt(s, m.start()) == 0) {
         parts.add(s.substring(start, m.start()).strip());
         start = m.end();
       }
@@ -285,19 +270,6 @@ final class AnswerParser {
     parts.add(s.substring(start).strip());
     parts.removeIf(String::isEmpty);
     return parts;
-  }
-
-  private static int depthAt(String s, int at) {
-    int depth = 0;
-    for (int i = 0; i < at; i++) {
-      char c = s.charAt(i);
-      if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        depth--;
-      }
-    }
-    return depth;
   }
 
   /** Several answers written side by side: unordered, unless they assign distinct variables. */
@@ -447,22 +419,13 @@ final class AnswerParser {
   }
 
   private static int equalsSign(String s) {
-    int depth = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        depth--;
-      } else if (c == '=' && depth == 0) {
-        char prev = i > 0 ? s.charAt(i - 1) : ' ';
-        if (prev == '<' || prev == '>' || prev == '!' || prev == '=') {
-          continue;
-        }
-        return i;
+    return Brackets.first(s, (t, i) -> {
+      if (t.charAt(i) != '=') {
+        return 0;
       }
-    }
-    return -1;
+      char prev = i > 0 ? t.charAt(i - 1) : ' ';
+      return prev == '<' || prev == '>' || prev == '!' || prev == '=' ? 0 : 1;
+    });
   }
 
   /** The text of a scalar without currency, units and percent sign. */

@@ -1,7 +1,6 @@
 package dev.siam4j.critic.equivalence;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,7 +81,7 @@ final class AnswerText {
     if (letters && s.indexOf('.') > 0) {
       s = PY_MODULES.matcher(s).replaceAll("");
     }
-    s = collapse(s);
+    s = Whitespace.collapse(s);
     for (int i = 0; i < 3; i++) {
       String before = s;
       if (letters) {
@@ -210,24 +209,6 @@ final class AnswerText {
     return s;
   }
 
-  private static String collapse(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    boolean space = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c)) {
-        space = b.length() > 0;
-      } else {
-        if (space) {
-          b.append(' ');
-          space = false;
-        }
-        b.append(c);
-      }
-    }
-    return b.toString();
-  }
-
   private static String trimEnd(String s) {
     s = s.strip();
     while (!s.isEmpty()) {
@@ -247,46 +228,11 @@ final class AnswerText {
    * @return the parts, stripped; one part when {@code sep} does not occur at top level
    */
   static List<String> splitTopLevel(String s, char sep) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        depth--;
-      } else if (c == sep && depth == 0) {
-        parts.add(s.substring(start, i).strip());
-        start = i + 1;
-      }
-    }
-    parts.add(s.substring(start).strip());
-    return parts;
+    return Brackets.split(s, sep);
   }
 
   /** @return whether the bracket at 0 closes at the last character */
   static boolean wrapped(String s) {
-    if (s.length() < 2) {
-      return false;
-    }
-    char o = s.charAt(0);
-    char c = s.charAt(s.length() - 1);
-    if (!(o == '(' || o == '[' || o == '{') || !(c == ')' || c == ']' || c == '}')) {
-      return false;
-    }
-    int depth = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch == '(' || ch == '[' || ch == '{') {
-        depth++;
-      } else if (ch == ')' || ch == ']' || ch == '}') {
-        depth--;
-        if (depth == 0 && i < s.length() - 1) {
-          return false;
-        }
-      }
-    }
-    return depth == 0;
+    return Brackets.wrapped(s);
   }
 }
