@@ -42,6 +42,9 @@ final class AnswerParser {
   private static final Pattern SPACED_ASSIGNMENTS = Pattern.compile(ASSIGNED + "(?:\\s+" + ASSIGNED + ")+");
   private static final Pattern ASSIGNMENT = Pattern.compile(ASSIGNED);
   private static final Pattern NAMED_POINT = Pattern.compile("^[A-Z]\\s*\\(");
+  private static final Set<String> ELLIPSIS = Set.of("...", "…", "\\dots", "\\ldots", "\\cdots");
+  private static final Pattern LONE_VARIABLE = Pattern.compile("[a-zA-Z](?:_\\{?\\w+\\}?)?");
+  private static final Pattern FUNCTION_OF = Pattern.compile("[a-zA-Z](?:_\\{?\\w+\\}?)?\\s*\\([a-zA-Z ,]*\\)");
   private static final Pattern WORD = Pattern.compile("(?<![\\\\A-Za-z])[A-Za-z]{4,}");
 
   private AnswerParser() {}
@@ -67,7 +70,10 @@ final class AnswerParser {
       throw new Unparsable("nested too deeply");
     }
     s = s.strip();
-    while (s.endsWith(".") || s.endsWith(",") || s.endsWith(";")) {
+    if (ELLIPSIS.contains(s)) {
+      return new Answer.Text("...");
+    }
+    while ((s.endsWith(".") || s.endsWith(",") || s.endsWith(";")) && !s.endsWith("...")) {
       s = s.substring(0, s.length() - 1).strip();
     }
     Answer bool = bool(s);
@@ -79,6 +85,20 @@ final class AnswerParser {
     }
     if (s.equals("∅") || s.equals("set()") || s.equals("EmptySet") || s.equals("{}")) {
       return new Answer.Many(List.of(), false, '{', '}');
+    }
+    if (Brackets.wrapped(s) && s.indexOf("\\begin") > 0) {
+      // an answer wrapped in extra brackets: "(\begin{pmatrix}...\end{pmatrix})"
+      String inner = s.substring(1, s.length() - 1).strip();
+      Matcher env = inner.startsWith("\\begin") ? MATRIX_ENV.matcher(inner) : null;
+      if (env != null && env.find() && env.start() == 0 && env.end() == inner.length()) {
+        return matrix(env.group(2), depth);
+      }
+    }
+    if (s.startsWith("Eq(") && s.endsWith(")")) {
+      List<String> sides = AnswerText.splitTopLevel(s.substring(3, s.length() - 1), ',');
+      if (sides.size() == 2) {
+        return parseAny(sides.get(0) + " = " + sides.get(1), depth + 1);
+      }
     }
     if (s.startsWith("\\begin")) {
       Matcher env = MATRIX_ENV.matcher(s);
@@ -112,6 +132,16 @@ final class AnswerParser {
       boolean lowOpen = kind.equals("open") || kind.equals("Lopen");
       boolean highOpen = kind.equals("open") || kind.equals("Ropen");
       return interval(ExprParser.parse(ends.get(0)), ExprParser.parse(ends.get(1)), !lowOpen, !highOpen);
+    }
+    if (s.indexOf('¶') >= 0 && !s.contains("\\begin")) {
+      // values on separate lines ("1 \\\\ \\sqrt{19}")
+      List<String> lines = new ArrayList<>(List.of(s.split("¶")));
+      lines.replaceAll(String::strip);
+      lines.removeIf(String::isEmpty);
+      if (lines.size() > 1) {
+        return multiple(lines, depth);
+      }
+      s = lines.isEmpty() ? "" : lines.get(0);
     }
     List<String> unionParts = splitUnion(s);
     if (unionParts.size() > 1) {
@@ -176,29 +206,83 @@ final class AnswerParser {
     if (inequality != null) {
       return inequality;
     }
-    int eq = equalsSign(s);
-    if (eq >= 0) {
-      String lhs = s.substring(0, eq).strip();
-      String rhs = s.substring(eq + (s.startsWith("==", eq) ? 2 : 1)).strip();
-      int more = equalsSign(rhs);
-      if (more >= 0) {
-        // "x = 2 = 2.0": the last value is the answer
-        rhs = rhs.substring(more + 1).strip();
-      }
-      if (lhs.isEmpty()) {
-        return parseAny(rhs, depth + 1);
-      }
-      Answer right = parseAny(rhs, depth + 1);
-      Expr left = ExprParser.parse(scalarText(lhs).text);
-      if (right instanceof Answer.Scalar sc) {
-        return new Answer.Equation(left, sc.percent() ? new Expr.Op('/', sc.expr(), new Expr.Num(BigRational.HUNDRED, 0)) : sc.expr());
-      }
-      if (left instanceof Expr.Sym) {
-        return right;
-      }
-      throw new Unparsable("equation with a structured right side");
+    List<Character> relations = new ArrayList<>();
+    List<String> sides = equalsChain(s, relations);
+    if (sides.size() > 1) {
+      return equation(sides, relations, depth);
     }
     return scalar(s);
+  }
+
+  /**
+   * Splits {@code s} at top-level {@code =}, {@code ==} and {@code ≈}, recording which of {@code =}
+   * or {@code ≈} separated each pair of sides.
+   */
+  private static List<String> equalsChain(String s, List<Character> relations) {
+    if (s.indexOf('=') < 0 && s.indexOf('≈') < 0) {
+      return List.of(s);
+    }
+    return Brackets.split(s, (t, i) -> {
+      char c = t.charAt(i);
+      if (c == '≈') {
+        relations.add('≈');
+        return 1;
+      }
+      if (c != '=') {
+        return 0;
+      }
+      char prev = i > 0 ? t.charAt(i - 1) : ' ';
+      if (prev == '<' || prev == '>' || prev == '!') {
+        return 0;
+      }
+      relations.add('=');
+      return i + 1 < t.length() && t.charAt(i + 1) == '=' ? 2 : 1;
+    });
+  }
+
+  /**
+   * An equation, or a chain of them ({@code x = 5+5+1 = 11}, {@code x = 1/3 ≈ 0.33}): a chain's
+   * answer is its last exact value (the last one after {@code =}; the first side when every later
+   * one is only approximate), bound to the first side when that is a lone variable.
+   */
+  private static Answer equation(List<String> sides, List<Character> relations, int depth) {
+    String lhs = sides.get(0);
+    if (lhs.isEmpty()) {
+      return parseAny(String.join(" = ", sides.subList(1, sides.size())), depth + 1);
+    }
+    String rhs = sides.get(sides.size() - 1);
+    boolean chain = sides.size() > 2 || relations.contains('≈');
+    boolean lone = LONE_VARIABLE.matcher(lhs).matches();
+    if (chain) {
+      String value = null;
+      for (int i = sides.size() - 1; i >= 1 && value == null; i--) {
+        if (relations.get(i - 1) == '=') {
+          value = sides.get(i);
+        }
+      }
+      if (value == null) {
+        value = lone ? rhs : lhs;
+      }
+      if (!lone) {
+        return parseAny(value, depth + 1);
+      }
+      rhs = value;
+    }
+    Answer right = parseAny(rhs, depth + 1);
+    Expr left = ExprParser.parse(scalarText(lhs).text);
+    if (FUNCTION_OF.matcher(lhs).matches()) {
+      return right; // "f(x) = 2x + 1": the function's expression
+    }
+    if (right instanceof Answer.Scalar sc) {
+      if (!Expr.hasVariables(left) && !Expr.hasVariables(sc.expr())) {
+        return right; // a computation: "1/2 + 1/3 = 5/6"
+      }
+      return new Answer.Equation(left, sc.percent() ? new Expr.Op('/', sc.expr(), new Expr.Num(BigRational.HUNDRED, 0)) : sc.expr());
+    }
+    if (left instanceof Expr.Sym || FUNCTION_OF.matcher(lhs).matches()) {
+      return right;
+    }
+    throw new Unparsable("equation with a structured right side");
   }
 
   /**
@@ -387,45 +471,81 @@ final class AnswerParser {
     throw new Unparsable("Matrix of a non-list");
   }
 
-  private static final Pattern INEQUALITY =
-      Pattern.compile("^(?:(.+?)\\s*(<=|<|>=|>)\\s*)?([a-zA-Z])\\s*(<=|<|>=|>)\\s*(.+)$");
-
+  /**
+   * A one-variable relation as the set it describes: {@code x >= 5}, {@code 5 <= x} and
+   * {@code -x <= -5} are all {@code [5, oo)}; {@code -2 <= x < 7} is {@code [-2, 7)};
+   * {@code x != 3} is {@code (-oo, 3) U (3, oo)}.
+   */
   private static Answer inequality(String s) {
-    if (s.indexOf('<') < 0 && s.indexOf('>') < 0) {
+    if (s.indexOf('<') < 0 && s.indexOf('>') < 0 && !s.contains("!=")) {
       return null;
     }
-    Matcher m = INEQUALITY.matcher(s);
-    if (!m.matches()) {
-      throw new Unparsable("inequality");
-    }
-    Expr bound = ExprParser.parse(m.group(5));
-    String op = m.group(4);
-    Expr oo = new Expr.Sym("oo");
-    Expr minusOo = new Expr.Neg(oo);
-    if (m.group(1) == null) {
-      boolean upper = op.startsWith("<");
+    List<String> ops = new ArrayList<>();
+    List<String> sides = Brackets.split(s, (t, i) -> {
+      for (String op : RELATIONS) {
+        if (t.startsWith(op, i)) {
+          ops.add(op);
+          return op.length();
+        }
+      }
+      return 0;
+    });
+    if (sides.size() == 2) {
+      String op = ops.get(0);
+      String a = sides.get(0);
+      String b = sides.get(1);
+      if (!variableSide(a) && variableSide(b)) {
+        String t = a;
+        a = b;
+        b = t;
+        op = flip(op);
+      }
+      if (!variableSide(a)) {
+        throw new Unparsable("relation without a lone variable");
+      }
+      Expr bound = ExprParser.parse(scalarText(b).text);
+      if (a.startsWith("-")) {
+        op = flip(op);
+        bound = new Expr.Neg(bound);
+      }
+      Expr oo = new Expr.Sym("oo");
+      Expr minusOo = new Expr.Neg(oo);
+      if (op.equals("!=")) {
+        return new Answer.Union(List.of(interval(minusOo, bound, false, false), interval(bound, oo, false, false)));
+      }
       boolean closed = op.endsWith("=");
-      return upper ? interval(minusOo, bound, false, closed) : interval(bound, oo, closed, false);
+      return op.startsWith("<") ? interval(minusOo, bound, false, closed) : interval(bound, oo, closed, false);
     }
-    Expr other = ExprParser.parse(m.group(1));
-    String op1 = m.group(2);
-    if (op1.startsWith("<") && op.startsWith("<")) {
-      return interval(other, bound, op1.endsWith("="), op.endsWith("="));
+    if (sides.size() == 3 && LONE_VARIABLE.matcher(sides.get(1)).matches() && !ops.contains("!=")) {
+      Expr first = ExprParser.parse(sides.get(0));
+      Expr last = ExprParser.parse(sides.get(2));
+      String op1 = ops.get(0);
+      String op2 = ops.get(1);
+      if (op1.startsWith("<") && op2.startsWith("<")) {
+        return interval(first, last, op1.endsWith("="), op2.endsWith("="));
+      }
+      if (op1.startsWith(">") && op2.startsWith(">")) {
+        return interval(last, first, op2.endsWith("="), op1.endsWith("="));
+      }
     }
-    if (op1.startsWith(">") && op.startsWith(">")) {
-      return interval(bound, other, op.endsWith("="), op1.endsWith("="));
-    }
-    throw new Unparsable("mixed inequality");
+    throw new Unparsable("relation");
   }
 
-  private static int equalsSign(String s) {
-    return Brackets.first(s, (t, i) -> {
-      if (t.charAt(i) != '=') {
-        return 0;
-      }
-      char prev = i > 0 ? t.charAt(i - 1) : ' ';
-      return prev == '<' || prev == '>' || prev == '!' || prev == '=' ? 0 : 1;
-    });
+  private static final List<String> RELATIONS = List.of("<=", ">=", "!=", "<", ">");
+
+  private static boolean variableSide(String side) {
+    String t = side.startsWith("-") ? side.substring(1).strip() : side;
+    return LONE_VARIABLE.matcher(t).matches();
+  }
+
+  private static String flip(String op) {
+    switch (op) {
+      case "<": return ">";
+      case ">": return "<";
+      case "<=": return ">=";
+      case ">=": return "<=";
+      default: return op;
+    }
   }
 
   /** The text of a scalar without currency, units and percent sign. */

@@ -46,10 +46,10 @@ final class Rules {
       return equations(x, y);
     }
     if (a instanceof Answer.Equation x && b instanceof Answer.Scalar y) {
-      return x.loneVariable() != null ? scalars(new Answer.Scalar(x.rhs(), false, -1), y) : Equivalence.UNKNOWN;
+      return x.loneVariable() != null ? scalars(new Answer.Scalar(x.rhs(), false, decimals(x.rhs())), y) : equationAgainstValue(x);
     }
     if (a instanceof Answer.Scalar x && b instanceof Answer.Equation y) {
-      return y.loneVariable() != null ? scalars(x, new Answer.Scalar(y.rhs(), false, -1)) : Equivalence.UNKNOWN;
+      return y.loneVariable() != null ? scalars(x, new Answer.Scalar(y.rhs(), false, decimals(y.rhs()))) : equationAgainstValue(y);
     }
     if (a instanceof Answer.Matrix || b instanceof Answer.Matrix) {
       return matrices(toRows(a), toRows(b));
@@ -78,6 +78,22 @@ final class Rules {
     return Equivalence.UNKNOWN;
   }
 
+  /**
+   * An equation relating variables ({@code a + 3z = 0}) is not a value: against one it is
+   * NOT_EQUAL. Without variables it cannot be told here.
+   */
+  private static Equivalence equationAgainstValue(Answer.Equation e) {
+    return Expr.hasVariables(e.lhs()) || Expr.hasVariables(e.rhs()) ? Equivalence.NOT_EQUAL : Equivalence.UNKNOWN;
+  }
+
+  /** @return the digits written after the point when {@code e} is a decimal literal, else -1 */
+  static int decimals(Expr e) {
+    if (e instanceof Expr.Neg n) {
+      return decimals(n.operand());
+    }
+    return e instanceof Expr.Num n ? n.decimals() : -1;
+  }
+
   private static String squash(String s) {
     return s.replaceAll("[\\s(){}\\[\\].,]", "").toLowerCase(java.util.Locale.ROOT);
   }
@@ -103,7 +119,10 @@ final class Rules {
       return Equivalence.NOT_EQUAL;
     }
     boolean assignments = allAssignments(x) && allAssignments(y);
-    if (x.ordered() && y.ordered() && !assignments) {
+    // a tuple against values written without brackets keeps its order: (3, 1) is not "1, 3"
+    boolean tupleAgainstBare = x.ordered() && y.open() == '\0' && !y.ordered() && x.open() == '('
+        || y.ordered() && x.open() == '\0' && !x.ordered() && y.open() == '(';
+    if ((x.ordered() && y.ordered() || tupleAgainstBare) && !assignments) {
       Equivalence result = Equivalence.EQUAL;
       for (int i = 0; i < x.items().size(); i++) {
         Equivalence e = compare(x.items().get(i), y.items().get(i));
@@ -246,7 +265,7 @@ final class Rules {
     if (ix || iy) {
       return ix && iy && (x instanceof Expr.Neg) == (y instanceof Expr.Neg) ? Equivalence.EQUAL : Equivalence.NOT_EQUAL;
     }
-    return scalars(new Answer.Scalar(x, false, -1), new Answer.Scalar(y, false, -1));
+    return scalars(new Answer.Scalar(x, false, decimals(x)), new Answer.Scalar(y, false, decimals(y)));
   }
 
   private Equivalence equations(Answer.Equation x, Answer.Equation y) {
@@ -381,20 +400,26 @@ final class Rules {
   }
 
   /**
-   * A decimal written with d places matches a value that rounds to it, when the value is not itself
-   * a short literal (an unrounded float, or an expression such as 100/3): a reference rounded to
-   * d ≥ 1 places, a prediction rounded to d ≥ 2 places (one place is too coarse to trust).
+   * A decimal written with d places matches a value it correctly rounds (|difference| at most half
+   * a unit of its last place) when it shows at least two significant digits ({@code 33.3} for 100/3,
+   * {@code 2.6667} for 8/3; not {@code 0.3} for 1/3) and the value is not itself a short literal (an
+   * unrounded float, or an expression such as 100/3): a reference rounded to d ≥ 1 places, a
+   * prediction rounded to d ≥ 2 places (one place is too coarse to trust from a program).
    */
   private static boolean rounded(Real a, Real b, int da, int db) {
     if (!a.approxUsable() || !b.approxUsable()) {
       return false;
     }
     double d = Math.abs(a.approx - b.approx);
-    return roundsTo(d, da, db, 1) || roundsTo(d, db, da, 2);
+    return roundsTo(d, a.approx, da, db, 1) || roundsTo(d, b.approx, db, da, 2);
   }
 
-  private static boolean roundsTo(double diff, int places, int otherPlaces, int minPlaces) {
+  private static boolean roundsTo(double diff, double value, int places, int otherPlaces, int minPlaces) {
     if (places < minPlaces || !(otherPlaces == -1 || otherPlaces >= places + 3)) {
+      return false;
+    }
+    double significant = places + Math.floor(Math.log10(Math.abs(value))) + 1;
+    if (!(significant >= 2)) {
       return false;
     }
     return diff <= 0.5 * Math.pow(10, -places) * (1 + 1e-9);
