@@ -73,6 +73,8 @@ public interface AnswerEquivalence {
     public static final Duration DEFAULT_SYMBOLIC_TIMEOUT = Duration.ofSeconds(5);
 
     private Double relativeTolerance;
+    private Double absoluteTolerance;
+    private Boolean percentScaling;
     private CodeExecutor symbolic;
     private Duration symbolicTimeout;
 
@@ -93,6 +95,41 @@ public interface AnswerEquivalence {
         throw new IllegalStateException("relativeTolerance was already set to " + relativeTolerance);
       }
       relativeTolerance = value;
+      return this;
+    }
+
+    /**
+     * Sets an absolute tolerance: numbers that differ by at most {@code value} are equal, integers
+     * included. Off by default (only the relative tolerance and correct rounding apply).
+     *
+     * @param value positive and finite
+     * @return this builder
+     */
+    public Builder absoluteTolerance(double value) {
+      if (!(value > 0 && Double.isFinite(value))) {
+        throw new IllegalArgumentException("absoluteTolerance must be positive and finite, was " + value);
+      }
+      if (absoluteTolerance != null) {
+        throw new IllegalStateException("absoluteTolerance was already set to " + absoluteTolerance);
+      }
+      absoluteTolerance = value;
+      return this;
+    }
+
+    /**
+     * Whether a number also matches a hundred times or a hundredth of itself, as graders that
+     * accept a percentage written without its sign do ({@code 0.7} against {@code 70}). Off by
+     * default; a number written with {@code %} always matches its fraction ({@code 70%} against
+     * {@code 0.7}).
+     *
+     * @param value true to scale percentages
+     * @return this builder
+     */
+    public Builder percentScaling(boolean value) {
+      if (percentScaling != null) {
+        throw new IllegalStateException("percentScaling was already set to " + percentScaling);
+      }
+      percentScaling = value;
       return this;
     }
 
@@ -142,6 +179,8 @@ public interface AnswerEquivalence {
       }
       return new RuleEquivalence(
           relativeTolerance == null ? DEFAULT_RELATIVE_TOLERANCE : relativeTolerance,
+          absoluteTolerance == null ? 0 : absoluteTolerance,
+          percentScaling != null && percentScaling,
           symbolic,
           symbolicTimeout == null ? DEFAULT_SYMBOLIC_TIMEOUT : symbolicTimeout);
     }

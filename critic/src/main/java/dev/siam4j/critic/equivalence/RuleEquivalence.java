@@ -11,9 +11,14 @@ final class RuleEquivalence implements AnswerEquivalence {
   private final SymbolicCheck symbolic;
   private final double relativeTolerance;
 
-  RuleEquivalence(double relativeTolerance, CodeExecutor executor, Duration timeout) {
+  private final double absoluteTolerance;
+  private final boolean percentScaling;
+
+  RuleEquivalence(double relativeTolerance, double absoluteTolerance, boolean percentScaling, CodeExecutor executor, Duration timeout) {
     this.relativeTolerance = relativeTolerance;
-    this.rules = new Rules(relativeTolerance);
+    this.absoluteTolerance = absoluteTolerance;
+    this.percentScaling = percentScaling;
+    this.rules = new Rules(relativeTolerance, absoluteTolerance, percentScaling);
     this.symbolic = executor == null ? null : new SymbolicCheck(executor, timeout);
   }
 
@@ -45,6 +50,9 @@ final class RuleEquivalence implements AnswerEquivalence {
       return new Comparison(Equivalence.NOT_EQUAL, "rules", "the prediction is an error message");
     }
     Equivalence fast = PlainNumbers.compare(r, p, relativeTolerance);
+    if (fast == Equivalence.NOT_EQUAL && (absoluteTolerance > 0 || percentScaling)) {
+      fast = null; // the options may still make them equal
+    }
     if (fast != null) {
       return new Comparison(fast, "rules", "plain numbers");
     }
@@ -146,6 +154,9 @@ final class RuleEquivalence implements AnswerEquivalence {
 
   @Override
   public String toString() {
-    return "AnswerEquivalence[rules, tolerance=" + relativeTolerance + (symbolic == null ? "" : ", " + symbolic) + "]";
+    return "AnswerEquivalence[rules, tolerance=" + relativeTolerance
+        + (absoluteTolerance > 0 ? ", absoluteTolerance=" + absoluteTolerance : "")
+        + (percentScaling ? ", percentScaling" : "")
+        + (symbolic == null ? "" : ", " + symbolic) + "]";
   }
 }

@@ -13,9 +13,13 @@ final class Rules {
   private static final int POINTS = 6;
 
   private final double relativeTolerance;
+  private final double absoluteTolerance;
+  private final boolean percentScaling;
 
-  Rules(double relativeTolerance) {
+  Rules(double relativeTolerance, double absoluteTolerance, boolean percentScaling) {
     this.relativeTolerance = relativeTolerance;
+    this.absoluteTolerance = absoluteTolerance;
+    this.percentScaling = percentScaling;
   }
 
   Equivalence compare(Answer a, Answer b) {
@@ -345,7 +349,16 @@ final class Rules {
       return Equivalence.UNKNOWN;
     }
     if (x.percent() == y.percent()) {
-      return numbers(a, b, x.decimals(), y.decimals());
+      Equivalence e = numbers(a, b, x.decimals(), y.decimals());
+      if (e == Equivalence.NOT_EQUAL && percentScaling && !x.percent()) {
+        // 0.7 against 70: one of them is a percentage written without its sign
+        Real hundred = Real.exact(BigRational.HUNDRED);
+        if (numbers(a.multiply(hundred), b, -1, y.decimals()) == Equivalence.EQUAL
+            || numbers(a, b.multiply(hundred), x.decimals(), -1) == Equivalence.EQUAL) {
+          return Equivalence.EQUAL;
+        }
+      }
+      return e;
     }
     // 75% matches 0.75 and 75
     Real pa = x.percent() ? a.divide(Real.exact(BigRational.HUNDRED)) : a;
@@ -362,6 +375,10 @@ final class Rules {
   }
 
   Equivalence numbers(Real a, Real b, int da, int db) {
+    if (absoluteTolerance > 0 && a.approxUsable() && b.approxUsable()
+        && Math.abs(a.approx - b.approx) <= absoluteTolerance) {
+      return Equivalence.EQUAL;
+    }
     if (a.exact != null && b.exact != null) {
       if (a.exact.equals(b.exact)) {
         return Equivalence.EQUAL;
