@@ -56,11 +56,6 @@ public final class FinalAnswerExtractor {
           "(?:\\bfinal\\s+answer\\b|\\bthe\\s+answer\\b|\\banswer\\b)\\s*(?:is\\b|:|=|：)?\\s*"
               + "|(?:最终)?答案\\s*(?:应该|应)?\\s*(?:是|为|:|：)\\s*",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern CONCLUSION =
-      Pattern.compile(
-          "(?:^|(?<=[.!?。！？\\n]))[\\s*#>]*(?:therefore|thus|so|hence|consequently|in conclusion|finally)\\b"
-              + "|所以|因此|故",
-          Pattern.CASE_INSENSITIVE);
   private static final Pattern COPULA =
       Pattern.compile("\\s(?:is|are|was|were|equals|becomes)\\s|=|为|是", Pattern.CASE_INSENSITIVE);
   private static final Pattern NUMBER =
@@ -166,7 +161,7 @@ public final class FinalAnswerExtractor {
   /** The text searched: doubled backslashes read as single, with a map back to the original. */
   private record Source(String text, int[] originOf) {
     static Source of(String raw) {
-      if (!DOUBLED.matcher(raw).find() || SINGLE.matcher(raw).find()) {
+      if (raw.indexOf("\\\\") < 0 || !DOUBLED.matcher(raw).find() || SINGLE.matcher(raw).find()) {
         return new Source(raw, null);
       }
       StringBuilder b = new StringBuilder(raw.length());
@@ -320,7 +315,11 @@ public final class FinalAnswerExtractor {
 
   /** The last answer phrase after {@code notBefore} that is followed by an answer. */
   private static Found answerPhrase(String s, int notBefore) {
-    Matcher m = PHRASE.matcher(s);
+    int first = firstPhraseWord(s, notBefore);
+    if (first < 0) {
+      return null;
+    }
+    Matcher m = PHRASE.matcher(s).region(Math.max(notBefore, first - 16), s.length());
     List<int[]> hits = new ArrayList<>();
     while (m.find()) {
       hits.add(new int[] {m.start(), m.end()});
@@ -339,17 +338,66 @@ public final class FinalAnswerExtractor {
     return null;
   }
 
-  private static Found conclusion(String s) {
-    Matcher m = CONCLUSION.matcher(s);
-    int last = -1;
-    int lastEnd = -1;
-    while (m.find()) {
-      last = m.start();
-      lastEnd = m.end();
+  /** @return where "answer" (any case) or "答案" first occurs at or after {@code from}, or -1 */
+  private static int firstPhraseWord(String s, int from) {
+    int zh = s.indexOf("答案", from);
+    for (int i = Math.max(0, from); i + 6 <= s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c == 'a' || c == 'A') && s.regionMatches(true, i, "answer", 0, 6)) {
+        return zh < 0 ? i : Math.min(i, zh);
+      }
+      if (zh >= 0 && i >= zh) {
+        return zh;
+      }
     }
-    if (last < 0) {
+    return zh;
+  }
+
+  private static final String[] CONCLUDING =
+      {"therefore", "thus", "so", "hence", "consequently", "in conclusion", "finally", "所以", "因此", "故"};
+
+  /** @return {start, end} of the last concluding word that starts a sentence, or null */
+  private static int[] lastConcludingWord(String s) {
+    String lower = s.toLowerCase(Locale.ROOT);
+    int best = -1;
+    int bestEnd = -1;
+    for (String w : CONCLUDING) {
+      boolean latin = w.charAt(0) < 128;
+      int at = lower.lastIndexOf(w);
+      while (at > best) {
+        int end = at + w.length();
+        boolean word = !latin || (at == 0 || !Character.isLetter(lower.charAt(at - 1)))
+            && (end >= lower.length() || !Character.isLetter(lower.charAt(end)));
+        if (word && (!latin || sentenceStart(s, at))) {
+          best = at;
+          bestEnd = end;
+          break;
+        }
+        at = at == 0 ? -1 : lower.lastIndexOf(w, at - 1);
+      }
+    }
+    return best < 0 ? null : new int[] {best, bestEnd};
+  }
+
+  /** @return whether only spaces and markdown marks stand between {@code at} and a sentence's start */
+  private static boolean sentenceStart(String s, int at) {
+    int i = at - 1;
+    while (i >= 0 && (Character.isWhitespace(s.charAt(i)) || "*#>".indexOf(s.charAt(i)) >= 0)) {
+      if (s.charAt(i) == '\n') {
+        return true;
+      }
+      i--;
+    }
+    return i < 0 || ".!?。！？".indexOf(s.charAt(i)) >= 0;
+  }
+
+  private static Found conclusion(String s) {
+    int[] word = lastConcludingWord(s);
+    if (word == null) {
       return null;
     }
+    int last = word[0];
+    int lastEnd = word[1];
     int end = sentenceEnd(s, lastEnd);
     Matcher c = COPULA.matcher(s).region(lastEnd, end);
     int after = -1;

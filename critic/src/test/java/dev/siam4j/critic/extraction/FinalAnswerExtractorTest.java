@@ -138,6 +138,28 @@ final class FinalAnswerExtractorTest {
   }
 
   @Test
+  void anyText_givesAnAnswerInsideTheText_orNone() {
+    String[] pieces = {"$", "$$", "\\(", "\\)", "\\[", "\\]", "\\boxed{", "\\fbox", "{", "}", "\\\\", "\\frac",
+        "answer", "The final answer is ", "答案是", "所以", "Therefore ", " is ", "=", ".", ". ", "\n", "12", "-3.5",
+        "1,000", "x", "\\text{and}", "<|im_start|>", " ", "...", "%", "'", "\"", "\\", "，", "。"};
+    java.util.Random random = new java.util.Random(19);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder b = new StringBuilder();
+      int len = random.nextInt(30);
+      for (int i = 0; i < len; i++) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = b.toString();
+      Optional<ExtractedAnswer> a = extractor.extract(text);
+      if (a.isPresent()) {
+        assertThat(a.get().end()).as(text).isLessThanOrEqualTo(text.length());
+        assertThat(a.get().start()).as(text).isLessThanOrEqualTo(a.get().end());
+        assertThat(a.get().answer()).as(text).isNotBlank();
+      }
+    }
+  }
+
+  @Test
   void hugeTexts_areSearchedInTheirLastPart() {
     String text = "x ".repeat(200_000) + "Final Answer: The final answer is $7$.";
     ExtractedAnswer a = extract(text);
