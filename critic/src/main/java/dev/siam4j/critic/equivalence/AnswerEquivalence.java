@@ -11,8 +11,13 @@ import java.util.Objects;
  *
  * <p>The standard implementation ({@link #rules()}, {@link #builder()}) normalises both sides
  * (LaTeX wrappers, units in English and Chinese, thousands separators, Python and sympy printing),
- * reads them as numbers (exact rationals where possible), expressions, equations, tuples, sets,
- * intervals, matrices or yes/no, and compares them structurally. Where the rules cannot decide and
+ * reads them as numbers (exact rationals where possible), expressions, equations and their chains
+ * ({@code x = 5+5+1 = 11}, {@code \approx}), one-variable relations ({@code 5 \leq x}, {@code -x > -1},
+ * {@code x \neq 3}), tuples, sets, intervals, matrices (pmatrix, bmatrix, array, sympy), complex
+ * numbers ({@code 3+4i}, {@code 3 + 4*I}, {@code (3+4j)}) or yes/no, and compares them
+ * structurally; a decimal matches an exact value it correctly rounds. Error text (a Python
+ * traceback) as the prediction is NOT_EQUAL. For solution texts, compare their final answers with
+ * {@code FinalAnswerExtractor.standard().wrap(...)}. Where the rules cannot decide and
  * a {@link CodeExecutor} was given, it asks sympy, bounded in time; still undecided is UNKNOWN. It
  * never throws on odd input and never hangs on huge numbers ({@code 10^{10^{10}}}).
  *
