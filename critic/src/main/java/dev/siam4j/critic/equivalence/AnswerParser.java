@@ -105,6 +105,10 @@ final class AnswerParser {
       if (env.find() && env.start() == 0 && env.end() == s.length()) {
         return matrix(env.group(2), depth);
       }
+      Answer computed = matrixArithmetic(s, depth);
+      if (computed != null) {
+        return computed;
+      }
     }
     if (s.startsWith("Matrix(") && s.endsWith(")")) {
       return toMatrix(parseAny(s.substring(7, s.length() - 1), depth + 1));
@@ -458,6 +462,120 @@ final class AnswerParser {
       rows.add(cells);
     }
     return new Answer.Matrix(rows);
+  }
+
+  /**
+   * A sum, difference or product of written matrices ({@code A + B}, {@code A B}, {@code A * B}),
+   * computed cell by cell; products bind first.
+   *
+   * @return the resulting matrix, or null when {@code s} is not such an expression
+   */
+  private static Answer matrixArithmetic(String s, int depth) {
+    Matcher env = MATRIX_ENV.matcher(s);
+    List<List<List<Expr>>> terms = new ArrayList<>();
+    List<Character> ops = new ArrayList<>();
+    int at = 0;
+    while (env.find()) {
+      String between = s.substring(at, env.start()).strip();
+      if (!terms.isEmpty()) {
+        char op = between.isEmpty() || between.equals("*") ? '*' : between.equals("+") ? '+' : between.equals("-") ? '-' : 0;
+        if (op == 0) {
+          return null;
+        }
+        ops.add(op);
+      } else if (!between.isEmpty()) {
+        return null;
+      }
+      List<List<Expr>> cells = cells((Answer.Matrix) matrix(env.group(2), depth));
+      if (cells == null) {
+        return null;
+      }
+      terms.add(cells);
+      at = env.end();
+    }
+    if (terms.size() < 2 || !s.substring(at).isBlank()) {
+      return null;
+    }
+    List<List<List<Expr>>> sums = new ArrayList<>(List.of(terms.get(0)));
+    List<Character> signs = new ArrayList<>();
+    for (int i = 0; i < ops.size(); i++) {
+      List<List<Expr>> next = terms.get(i + 1);
+      if (ops.get(i) == '*') {
+        sums.set(sums.size() - 1, product(sums.get(sums.size() - 1), next));
+      } else {
+        sums.add(next);
+        signs.add(ops.get(i));
+      }
+    }
+    List<List<Expr>> result = sums.get(0);
+    for (int i = 1; i < sums.size(); i++) {
+      result = sum(result, sums.get(i), signs.get(i - 1));
+    }
+    List<List<Answer>> rows = new ArrayList<>();
+    for (List<Expr> row : result) {
+      List<Answer> cells = new ArrayList<>();
+      for (Expr e : row) {
+        cells.add(new Answer.Scalar(e, false, -1));
+      }
+      rows.add(cells);
+    }
+    return new Answer.Matrix(rows);
+  }
+
+  private static List<List<Expr>> cells(Answer.Matrix m) {
+    List<List<Expr>> rows = new ArrayList<>();
+    int width = -1;
+    for (List<Answer> row : m.rows()) {
+      List<Expr> r = new ArrayList<>();
+      for (Answer a : row) {
+        if (!(a instanceof Answer.Scalar sc) || sc.percent()) {
+          return null;
+        }
+        r.add(sc.expr());
+      }
+      if (width >= 0 && r.size() != width) {
+        return null;
+      }
+      width = r.size();
+      rows.add(r);
+    }
+    return rows.isEmpty() ? null : rows;
+  }
+
+  private static List<List<Expr>> sum(List<List<Expr>> a, List<List<Expr>> b, char sign) {
+    if (a.size() != b.size() || a.get(0).size() != b.get(0).size()) {
+      throw new Unparsable("matrices of different shapes");
+    }
+    List<List<Expr>> out = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      List<Expr> row = new ArrayList<>();
+      for (int j = 0; j < a.get(i).size(); j++) {
+        row.add(new Expr.Op(sign, a.get(i).get(j), b.get(i).get(j)));
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  private static List<List<Expr>> product(List<List<Expr>> a, List<List<Expr>> b) {
+    int inner = a.get(0).size();
+    if (inner != b.size()) {
+      throw new Unparsable("matrices that cannot be multiplied");
+    }
+    List<List<Expr>> out = new ArrayList<>();
+    for (List<Expr> aRow : a) {
+      List<Expr> row = new ArrayList<>();
+      for (int j = 0; j < b.get(0).size(); j++) {
+        Expr cell = null;
+        for (int k = 0; k < inner; k++) {
+          Expr term = new Expr.Op('*', aRow.get(k), b.get(k).get(j));
+          cell = cell == null ? term : new Expr.Op('+', cell, term);
+        }
+        row.add(cell);
+      }
+      out.add(row);
+    }
+    return out;
   }
 
   private static Answer toMatrix(Answer a) {

@@ -94,6 +94,16 @@ final class AnswerFormsTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
+      \\begin{pmatrix}6 & 8 \\\\ 10 & 12\\end{pmatrix} | \\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix} + \\begin{pmatrix}5 & 6 \\\\ 7 & 8\\end{pmatrix}
+      \\begin{pmatrix}19 & 22 \\\\ 43 & 50\\end{pmatrix} | \\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix} \\begin{pmatrix}5 & 6 \\\\ 7 & 8\\end{pmatrix}
+      \\begin{pmatrix}20 & 24 \\\\ 46 & 54\\end{pmatrix} | \\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix} \\cdot \\begin{pmatrix}5 & 6 \\\\ 7 & 8\\end{pmatrix} + \\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix}
+      """)
+  void writtenMatrixArithmetic_isComputed(String a, String b) {
+    bothOrders(a, b, Equivalence.EQUAL);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
       \\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix} | \\begin{bmatrix}1 & 2 \\\\ 3 & 5\\end{bmatrix}
       \\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix} | \\begin{pmatrix}1 & 3 \\\\ 2 & 4\\end{pmatrix}
       """)
