@@ -22,6 +22,7 @@ final class AnswerParser {
   private static final Pattern MATRIX_ENV =
       Pattern.compile("\\\\begin\\{([pbBvV]?matrix|array)\\}(?:\\{[^}]*\\})?(.*?)\\\\end\\{\\1\\}", Pattern.DOTALL);
   private static final Pattern LEADING_CJK = Pattern.compile("^[\\u3400-\\u9fff\\uf900-\\ufaff]+\\s*");
+  private static final Pattern NEGATING_CJK = Pattern.compile("[不没非未]");
   private static final Pattern TRAILING_CJK = Pattern.compile("\\s*[\\u3400-\\u9fff\\uf900-\\ufaff].*$");
   private static final Pattern CURRENCY =
       Pattern.compile("^(?:\\$|¥|€|£|rs\\.?|usd|rmb|cny)\\s*", Pattern.CASE_INSENSITIVE);
@@ -682,7 +683,11 @@ final class AnswerParser {
     }
     boolean letters = AnswerText.hasLetters(s);
     if (letters && AnswerText.hasCjk(s)) {
-      s = LEADING_CJK.matcher(s).replaceFirst("");
+      Matcher lead = LEADING_CJK.matcher(s);
+      if (lead.find() && NEGATING_CJK.matcher(lead.group()).find()) {
+        throw new Unparsable("a negated value"); // "不是 18" is not 18
+      }
+      s = lead.replaceFirst("");
       s = TRAILING_CJK.matcher(s).replaceFirst("");
     }
     if (s.endsWith("t") || s.endsWith("T")) {

@@ -109,6 +109,8 @@ final class RuleEquivalence implements AnswerEquivalence {
   private static final Pattern CHOICE = Pattern.compile("\\(?([A-E])\\)?");
   private static final Pattern CHOICE_WITH_TEXT = Pattern.compile("\\(?([A-E])\\)?(?:[.:)]\\s*|\\s+)\\S.*", Pattern.DOTALL);
   private static final Pattern NUMBER_IN_TEXT = Pattern.compile("(?<![\\w.^/*+-])-?\\d+(?:\\.\\d+)?(?![\\w.^/*+]|\\.\\d)");
+  private static final Pattern NEGATION =
+      Pattern.compile("\\b(?:not|no|never|cannot|can't|isn't|aren't|without|except)\\b|不|没|非", Pattern.CASE_INSENSITIVE);
   private static final Pattern SENTENCE_WORDS = Pattern.compile("[A-Za-z]{2,}\\s+[A-Za-z]{2,}|[\\u3400-\\u9fff]{2,}");
 
   /** A multiple-choice letter against the letter followed by its option: "C" and "C. x = 42". */
@@ -133,8 +135,8 @@ final class RuleEquivalence implements AnswerEquivalence {
   /** @return the number of a sentence that holds exactly one, parsed; else {@code fallback} */
   private static Answer oneNumber(Answer.Text t, Answer fallback) {
     String text = t.text();
-    if (text.length() > 300 || !SENTENCE_WORDS.matcher(text).find()) {
-      return fallback;
+    if (text.length() > 300 || !SENTENCE_WORDS.matcher(text).find() || NEGATION.matcher(text).find()) {
+      return fallback; // "the answer is not 5" is no answer of 5
     }
     Matcher m = NUMBER_IN_TEXT.matcher(text);
     if (!m.find()) {

@@ -163,6 +163,13 @@ final class AnswerFormsTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aSentenceThatDeniesItsNumber_isNotReadAsThatNumber() {
+    assertThat(rules.compare("5", "The answer is not 5").result()).isNotEqualTo(Equivalence.EQUAL);
+    assertThat(rules.compare("18", "总数不是 18").result()).isNotEqualTo(Equivalence.EQUAL);
+    assertThat(rules.compare("18", "We found 3 boxes and 18 apples").result()).isNotEqualTo(Equivalence.EQUAL);
+  }
+
+  @org.junit.jupiter.api.Test
   void aTraceback_asThePrediction_isNotEqualWithTheReason() {
     String traceback = "Traceback (most recent call last):\n  File \"<string>\", line 262, in _child\n"
         + "  File \"<string>\", line 3, in <module>\nZeroDivisionError: division by zero";
