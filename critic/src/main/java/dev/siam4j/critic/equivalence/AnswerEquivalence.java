@@ -11,8 +11,13 @@ import java.util.Objects;
  *
  * <p>The standard implementation ({@link #rules()}, {@link #builder()}) normalises both sides
  * (LaTeX wrappers, units in English and Chinese, thousands separators, Python and sympy printing),
- * reads them as numbers (exact rationals where possible), expressions, equations, tuples, sets,
- * intervals, matrices or yes/no, and compares them structurally. Where the rules cannot decide and
+ * reads them as numbers (exact rationals where possible), expressions, equations and their chains
+ * ({@code x = 5+5+1 = 11}, {@code \approx}), one-variable relations ({@code 5 \leq x}, {@code -x > -1},
+ * {@code x \neq 3}), tuples, sets, intervals, matrices (pmatrix, bmatrix, array, sympy), complex
+ * numbers ({@code 3+4i}, {@code 3 + 4*I}, {@code (3+4j)}) or yes/no, and compares them
+ * structurally; a decimal matches an exact value it correctly rounds. Error text (a Python
+ * traceback) as the prediction is NOT_EQUAL. For solution texts, compare their final answers with
+ * {@code FinalAnswerExtractor.standard().wrap(...)}. Where the rules cannot decide and
  * a {@link CodeExecutor} was given, it asks sympy, bounded in time; still undecided is UNKNOWN. It
  * never throws on odd input and never hangs on huge numbers ({@code 10^{10^{10}}}).
  *
@@ -73,6 +78,8 @@ public interface AnswerEquivalence {
     public static final Duration DEFAULT_SYMBOLIC_TIMEOUT = Duration.ofSeconds(5);
 
     private Double relativeTolerance;
+    private Double absoluteTolerance;
+    private Boolean percentScaling;
     private CodeExecutor symbolic;
     private Duration symbolicTimeout;
 
@@ -93,6 +100,41 @@ public interface AnswerEquivalence {
         throw new IllegalStateException("relativeTolerance was already set to " + relativeTolerance);
       }
       relativeTolerance = value;
+      return this;
+    }
+
+    /**
+     * Sets an absolute tolerance: numbers that differ by at most {@code value} are equal, integers
+     * included. Off by default (only the relative tolerance and correct rounding apply).
+     *
+     * @param value positive and finite
+     * @return this builder
+     */
+    public Builder absoluteTolerance(double value) {
+      if (!(value > 0 && Double.isFinite(value))) {
+        throw new IllegalArgumentException("absoluteTolerance must be positive and finite, was " + value);
+      }
+      if (absoluteTolerance != null) {
+        throw new IllegalStateException("absoluteTolerance was already set to " + absoluteTolerance);
+      }
+      absoluteTolerance = value;
+      return this;
+    }
+
+    /**
+     * Whether a number also matches a hundred times or a hundredth of itself, as graders that
+     * accept a percentage written without its sign do ({@code 0.7} against {@code 70}). Off by
+     * default; a number written with {@code %} always matches its fraction ({@code 70%} against
+     * {@code 0.7}).
+     *
+     * @param value true to scale percentages
+     * @return this builder
+     */
+    public Builder percentScaling(boolean value) {
+      if (percentScaling != null) {
+        throw new IllegalStateException("percentScaling was already set to " + percentScaling);
+      }
+      percentScaling = value;
       return this;
     }
 
@@ -142,6 +184,8 @@ public interface AnswerEquivalence {
       }
       return new RuleEquivalence(
           relativeTolerance == null ? DEFAULT_RELATIVE_TOLERANCE : relativeTolerance,
+          absoluteTolerance == null ? 0 : absoluteTolerance,
+          percentScaling != null && percentScaling,
           symbolic,
           symbolicTimeout == null ? DEFAULT_SYMBOLIC_TIMEOUT : symbolicTimeout);
     }

@@ -22,6 +22,7 @@ final class AnswerParser {
   private static final Pattern MATRIX_ENV =
       Pattern.compile("\\\\begin\\{([pbBvV]?matrix|array)\\}(?:\\{[^}]*\\})?(.*?)\\\\end\\{\\1\\}", Pattern.DOTALL);
   private static final Pattern LEADING_CJK = Pattern.compile("^[\\u3400-\\u9fff\\uf900-\\ufaff]+\\s*");
+  private static final Pattern NEGATING_CJK = Pattern.compile("[不没非未]");
   private static final Pattern TRAILING_CJK = Pattern.compile("\\s*[\\u3400-\\u9fff\\uf900-\\ufaff].*$");
   private static final Pattern CURRENCY =
       Pattern.compile("^(?:\\$|¥|€|£|rs\\.?|usd|rmb|cny)\\s*", Pattern.CASE_INSENSITIVE);
@@ -42,6 +43,9 @@ final class AnswerParser {
   private static final Pattern SPACED_ASSIGNMENTS = Pattern.compile(ASSIGNED + "(?:\\s+" + ASSIGNED + ")+");
   private static final Pattern ASSIGNMENT = Pattern.compile(ASSIGNED);
   private static final Pattern NAMED_POINT = Pattern.compile("^[A-Z]\\s*\\(");
+  private static final Set<String> ELLIPSIS = Set.of("...", "…", "\\dots", "\\ldots", "\\cdots");
+  private static final Pattern LONE_VARIABLE = Pattern.compile("[a-zA-Z](?:_\\{?\\w+\\}?)?");
+  private static final Pattern FUNCTION_OF = Pattern.compile("[a-zA-Z](?:_\\{?\\w+\\}?)?\\s*\\([a-zA-Z ,]*\\)");
   private static final Pattern WORD = Pattern.compile("(?<![\\\\A-Za-z])[A-Za-z]{4,}");
 
   private AnswerParser() {}
@@ -67,7 +71,10 @@ final class AnswerParser {
       throw new Unparsable("nested too deeply");
     }
     s = s.strip();
-    while (s.endsWith(".") || s.endsWith(",") || s.endsWith(";")) {
+    if (ELLIPSIS.contains(s)) {
+      return new Answer.Text("...");
+    }
+    while ((s.endsWith(".") || s.endsWith(",") || s.endsWith(";")) && !s.endsWith("...")) {
       s = s.substring(0, s.length() - 1).strip();
     }
     Answer bool = bool(s);
@@ -80,10 +87,28 @@ final class AnswerParser {
     if (s.equals("∅") || s.equals("set()") || s.equals("EmptySet") || s.equals("{}")) {
       return new Answer.Many(List.of(), false, '{', '}');
     }
+    if (Brackets.wrapped(s) && s.indexOf("\\begin") > 0) {
+      // an answer wrapped in extra brackets: "(\begin{pmatrix}...\end{pmatrix})"
+      String inner = s.substring(1, s.length() - 1).strip();
+      Matcher env = inner.startsWith("\\begin") ? MATRIX_ENV.matcher(inner) : null;
+      if (env != null && env.find() && env.start() == 0 && env.end() == inner.length()) {
+        return matrix(env.group(2), depth);
+      }
+    }
+    if (s.startsWith("Eq(") && s.endsWith(")")) {
+      List<String> sides = AnswerText.splitTopLevel(s.substring(3, s.length() - 1), ',');
+      if (sides.size() == 2) {
+        return parseAny(sides.get(0) + " = " + sides.get(1), depth + 1);
+      }
+    }
     if (s.startsWith("\\begin")) {
       Matcher env = MATRIX_ENV.matcher(s);
       if (env.find() && env.start() == 0 && env.end() == s.length()) {
         return matrix(env.group(2), depth);
+      }
+      Answer computed = matrixArithmetic(s, depth);
+      if (computed != null) {
+        return computed;
       }
     }
     if (s.startsWith("Matrix(") && s.endsWith(")")) {
@@ -112,6 +137,16 @@ final class AnswerParser {
       boolean lowOpen = kind.equals("open") || kind.equals("Lopen");
       boolean highOpen = kind.equals("open") || kind.equals("Ropen");
       return interval(ExprParser.parse(ends.get(0)), ExprParser.parse(ends.get(1)), !lowOpen, !highOpen);
+    }
+    if (s.indexOf('¶') >= 0 && !s.contains("\\begin")) {
+      // values on separate lines ("1 \\\\ \\sqrt{19}")
+      List<String> lines = new ArrayList<>(List.of(s.split("¶")));
+      lines.replaceAll(String::strip);
+      lines.removeIf(String::isEmpty);
+      if (lines.size() > 1) {
+        return multiple(lines, depth);
+      }
+      s = lines.isEmpty() ? "" : lines.get(0);
     }
     List<String> unionParts = splitUnion(s);
     if (unionParts.size() > 1) {
@@ -176,29 +211,83 @@ final class AnswerParser {
     if (inequality != null) {
       return inequality;
     }
-    int eq = equalsSign(s);
-    if (eq >= 0) {
-      String lhs = s.substring(0, eq).strip();
-      String rhs = s.substring(eq + (s.startsWith("==", eq) ? 2 : 1)).strip();
-      int more = equalsSign(rhs);
-      if (more >= 0) {
-        // "x = 2 = 2.0": the last value is the answer
-        rhs = rhs.substring(more + 1).strip();
-      }
-      if (lhs.isEmpty()) {
-        return parseAny(rhs, depth + 1);
-      }
-      Answer right = parseAny(rhs, depth + 1);
-      Expr left = ExprParser.parse(scalarText(lhs).text);
-      if (right instanceof Answer.Scalar sc) {
-        return new Answer.Equation(left, sc.percent() ? new Expr.Op('/', sc.expr(), new Expr.Num(BigRational.HUNDRED, 0)) : sc.expr());
-      }
-      if (left instanceof Expr.Sym) {
-        return right;
-      }
-      throw new Unparsable("equation with a structured right side");
+    List<Character> relations = new ArrayList<>();
+    List<String> sides = equalsChain(s, relations);
+    if (sides.size() > 1) {
+      return equation(sides, relations, depth);
     }
     return scalar(s);
+  }
+
+  /**
+   * Splits {@code s} at top-level {@code =}, {@code ==} and {@code ≈}, recording which of {@code =}
+   * or {@code ≈} separated each pair of sides.
+   */
+  private static List<String> equalsChain(String s, List<Character> relations) {
+    if (s.indexOf('=') < 0 && s.indexOf('≈') < 0) {
+      return List.of(s);
+    }
+    return Brackets.split(s, (t, i) -> {
+      char c = t.charAt(i);
+      if (c == '≈') {
+        relations.add('≈');
+        return 1;
+      }
+      if (c != '=') {
+        return 0;
+      }
+      char prev = i > 0 ? t.charAt(i - 1) : ' ';
+      if (prev == '<' || prev == '>' || prev == '!') {
+        return 0;
+      }
+      relations.add('=');
+      return i + 1 < t.length() && t.charAt(i + 1) == '=' ? 2 : 1;
+    });
+  }
+
+  /**
+   * An equation, or a chain of them ({@code x = 5+5+1 = 11}, {@code x = 1/3 ≈ 0.33}): a chain's
+   * answer is its last exact value (the last one after {@code =}; the first side when every later
+   * one is only approximate), bound to the first side when that is a lone variable.
+   */
+  private static Answer equation(List<String> sides, List<Character> relations, int depth) {
+    String lhs = sides.get(0);
+    if (lhs.isEmpty()) {
+      return parseAny(String.join(" = ", sides.subList(1, sides.size())), depth + 1);
+    }
+    String rhs = sides.get(sides.size() - 1);
+    boolean chain = sides.size() > 2 || relations.contains('≈');
+    boolean lone = LONE_VARIABLE.matcher(lhs).matches();
+    if (chain) {
+      String value = null;
+      for (int i = sides.size() - 1; i >= 1 && value == null; i--) {
+        if (relations.get(i - 1) == '=') {
+          value = sides.get(i);
+        }
+      }
+      if (value == null) {
+        value = lone ? rhs : lhs;
+      }
+      if (!lone) {
+        return parseAny(value, depth + 1);
+      }
+      rhs = value;
+    }
+    Answer right = parseAny(rhs, depth + 1);
+    Expr left = ExprParser.parse(scalarText(lhs).text);
+    if (FUNCTION_OF.matcher(lhs).matches()) {
+      return right; // "f(x) = 2x + 1": the function's expression
+    }
+    if (right instanceof Answer.Scalar sc) {
+      if (!Expr.hasVariables(left) && !Expr.hasVariables(sc.expr())) {
+        return right; // a computation: "1/2 + 1/3 = 5/6"
+      }
+      return new Answer.Equation(left, sc.percent() ? new Expr.Op('/', sc.expr(), new Expr.Num(BigRational.HUNDRED, 0)) : sc.expr());
+    }
+    if (left instanceof Expr.Sym || FUNCTION_OF.matcher(lhs).matches()) {
+      return right;
+    }
+    throw new Unparsable("equation with a structured right side");
   }
 
   /**
@@ -249,23 +338,8 @@ final class AnswerParser {
   }
 
   private static List<String> splitUnion(String s) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        depth--;
-      } else if (depth == 0 && c == 'U' && i > 0 && i + 1 < s.length()
-          && s.charAt(i - 1) == ' ' && s.charAt(i + 1) == ' ') {
-        parts.add(s.substring(start, i).strip());
-        start = i + 1;
-      }
-    }
-    parts.add(s.substring(start).strip());
-    return parts;
+    return Brackets.split(s, (t, i) -> t.charAt(i) == 'U' && i > 0 && i + 1 < t.length()
+        && t.charAt(i - 1) == ' ' && t.charAt(i + 1) == ' ' ? 1 : 0);
   }
 
   private static List<String> splitWords(String s) {
@@ -277,7 +351,7 @@ final class AnswerParser {
     Matcher m = WORD_SEPARATORS.matcher(s);
     int start = 0;
     while (m.find()) {
-      if (depthAt(s, m.start()) == 0) {
+      if (Brackets.depthAt(s, m.start()) == 0) {
         parts.add(s.substring(start, m.start()).strip());
         start = m.end();
       }
@@ -285,19 +359,6 @@ final class AnswerParser {
     parts.add(s.substring(start).strip());
     parts.removeIf(String::isEmpty);
     return parts;
-  }
-
-  private static int depthAt(String s, int at) {
-    int depth = 0;
-    for (int i = 0; i < at; i++) {
-      char c = s.charAt(i);
-      if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        depth--;
-      }
-    }
-    return depth;
   }
 
   /** Several answers written side by side: unordered, unless they assign distinct variables. */
@@ -404,6 +465,70 @@ final class AnswerParser {
     return new Answer.Matrix(rows);
   }
 
+  /**
+   * A sum, difference or product of written matrices ({@code A + B}, {@code A B}, {@code A * B}),
+   * computed cell by cell; products bind first.
+   *
+   * @return the resulting matrix, or null when {@code s} is not such an expression
+   */
+  private static Answer matrixArithmetic(String s, int depth) {
+    Matcher env = MATRIX_ENV.matcher(s);
+    List<List<List<Expr>>> terms = new ArrayList<>();
+    List<Character> ops = new ArrayList<>();
+    int at = 0;
+    while (env.find()) {
+      String between = s.substring(at, env.start()).strip();
+      if (!terms.isEmpty()) {
+        char op = between.isEmpty() || between.equals("*") ? '*' : between.equals("+") ? '+' : between.equals("-") ? '-' : 0;
+        if (op == 0) {
+          return null;
+        }
+        ops.add(op);
+      } else if (!between.isEmpty()) {
+        return null;
+      }
+      List<List<Expr>> cells = cells((Answer.Matrix) matrix(env.group(2), depth));
+      if (cells == null) {
+        return null;
+      }
+      terms.add(cells);
+      at = env.end();
+    }
+    if (terms.size() < 2 || !s.substring(at).isBlank()) {
+      return null;
+    }
+    List<List<Expr>> result = MatrixArithmetic.evaluate(terms, ops);
+    List<List<Answer>> rows = new ArrayList<>();
+    for (List<Expr> row : result) {
+      List<Answer> cells = new ArrayList<>();
+      for (Expr e : row) {
+        cells.add(new Answer.Scalar(e, false, -1));
+      }
+      rows.add(cells);
+    }
+    return new Answer.Matrix(rows);
+  }
+
+  private static List<List<Expr>> cells(Answer.Matrix m) {
+    List<List<Expr>> rows = new ArrayList<>();
+    int width = -1;
+    for (List<Answer> row : m.rows()) {
+      List<Expr> r = new ArrayList<>();
+      for (Answer a : row) {
+        if (!(a instanceof Answer.Scalar sc) || sc.percent()) {
+          return null;
+        }
+        r.add(sc.expr());
+      }
+      if (width >= 0 && r.size() != width) {
+        return null;
+      }
+      width = r.size();
+      rows.add(r);
+    }
+    return rows.isEmpty() ? null : rows;
+  }
+
   private static Answer toMatrix(Answer a) {
     if (a instanceof Answer.Many m) {
       List<List<Answer>> rows = new ArrayList<>();
@@ -415,54 +540,81 @@ final class AnswerParser {
     throw new Unparsable("Matrix of a non-list");
   }
 
-  private static final Pattern INEQUALITY =
-      Pattern.compile("^(?:(.+?)\\s*(<=|<|>=|>)\\s*)?([a-zA-Z])\\s*(<=|<|>=|>)\\s*(.+)$");
-
+  /**
+   * A one-variable relation as the set it describes: {@code x >= 5}, {@code 5 <= x} and
+   * {@code -x <= -5} are all {@code [5, oo)}; {@code -2 <= x < 7} is {@code [-2, 7)};
+   * {@code x != 3} is {@code (-oo, 3) U (3, oo)}.
+   */
   private static Answer inequality(String s) {
-    if (s.indexOf('<') < 0 && s.indexOf('>') < 0) {
+    if (s.indexOf('<') < 0 && s.indexOf('>') < 0 && !s.contains("!=")) {
       return null;
     }
-    Matcher m = INEQUALITY.matcher(s);
-    if (!m.matches()) {
-      throw new Unparsable("inequality");
-    }
-    Expr bound = ExprParser.parse(m.group(5));
-    String op = m.group(4);
-    Expr oo = new Expr.Sym("oo");
-    Expr minusOo = new Expr.Neg(oo);
-    if (m.group(1) == null) {
-      boolean upper = op.startsWith("<");
-      boolean closed = op.endsWith("=");
-      return upper ? interval(minusOo, bound, false, closed) : interval(bound, oo, closed, false);
-    }
-    Expr other = ExprParser.parse(m.group(1));
-    String op1 = m.group(2);
-    if (op1.startsWith("<") && op.startsWith("<")) {
-      return interval(other, bound, op1.endsWith("="), op.endsWith("="));
-    }
-    if (op1.startsWith(">") && op.startsWith(">")) {
-      return interval(bound, other, op.endsWith("="), op1.endsWith("="));
-    }
-    throw new Unparsable("mixed inequality");
-  }
-
-  private static int equalsSign(String s) {
-    int depth = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        depth--;
-      } else if (c == '=' && depth == 0) {
-        char prev = i > 0 ? s.charAt(i - 1) : ' ';
-        if (prev == '<' || prev == '>' || prev == '!' || prev == '=') {
-          continue;
+    List<String> ops = new ArrayList<>();
+    List<String> sides = Brackets.split(s, (t, i) -> {
+      for (String op : RELATIONS) {
+        if (t.startsWith(op, i)) {
+          ops.add(op);
+          return op.length();
         }
-        return i;
+      }
+      return 0;
+    });
+    if (sides.size() == 2) {
+      String op = ops.get(0);
+      String a = sides.get(0);
+      String b = sides.get(1);
+      if (!variableSide(a) && variableSide(b)) {
+        String t = a;
+        a = b;
+        b = t;
+        op = flip(op);
+      }
+      if (!variableSide(a)) {
+        throw new Unparsable("relation without a lone variable");
+      }
+      Expr bound = ExprParser.parse(scalarText(b).text);
+      if (a.startsWith("-")) {
+        op = flip(op);
+        bound = new Expr.Neg(bound);
+      }
+      Expr oo = new Expr.Sym("oo");
+      Expr minusOo = new Expr.Neg(oo);
+      if (op.equals("!=")) {
+        return new Answer.Union(List.of(interval(minusOo, bound, false, false), interval(bound, oo, false, false)));
+      }
+      boolean closed = op.endsWith("=");
+      return op.startsWith("<") ? interval(minusOo, bound, false, closed) : interval(bound, oo, closed, false);
+    }
+    if (sides.size() == 3 && LONE_VARIABLE.matcher(sides.get(1)).matches() && !ops.contains("!=")) {
+      Expr first = ExprParser.parse(sides.get(0));
+      Expr last = ExprParser.parse(sides.get(2));
+      String op1 = ops.get(0);
+      String op2 = ops.get(1);
+      if (op1.startsWith("<") && op2.startsWith("<")) {
+        return interval(first, last, op1.endsWith("="), op2.endsWith("="));
+      }
+      if (op1.startsWith(">") && op2.startsWith(">")) {
+        return interval(last, first, op2.endsWith("="), op1.endsWith("="));
       }
     }
-    return -1;
+    throw new Unparsable("relation");
+  }
+
+  private static final List<String> RELATIONS = List.of("<=", ">=", "!=", "<", ">");
+
+  private static boolean variableSide(String side) {
+    String t = side.startsWith("-") ? side.substring(1).strip() : side;
+    return LONE_VARIABLE.matcher(t).matches();
+  }
+
+  private static String flip(String op) {
+    switch (op) {
+      case "<": return ">";
+      case ">": return "<";
+      case "<=": return ">=";
+      case ">=": return "<=";
+      default: return op;
+    }
   }
 
   /** The text of a scalar without currency, units and percent sign. */
@@ -481,7 +633,11 @@ final class AnswerParser {
     }
     boolean letters = AnswerText.hasLetters(s);
     if (letters && AnswerText.hasCjk(s)) {
-      s = LEADING_CJK.matcher(s).replaceFirst("");
+      Matcher lead = LEADING_CJK.matcher(s);
+      if (lead.find() && NEGATING_CJK.matcher(lead.group()).find()) {
+        throw new Unparsable("a negated value"); // "不是 18" is not 18
+      }
+      s = lead.replaceFirst("");
       s = TRAILING_CJK.matcher(s).replaceFirst("");
     }
     if (s.endsWith("t") || s.endsWith("T")) {

@@ -1,7 +1,6 @@
 package dev.siam4j.critic.equivalence;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,10 +17,12 @@ final class AnswerText {
               + "|^(?:所以|因此|故)?(?:最终)?答案?(?:是|为|:|：)\\s*|^(?:解|答)\\s*[:：]\\s*",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern WRAPPER =
-      Pattern.compile("\\\\(?:text|textbf|textit|textrm|mathrm|mathbf|mathit|mathsf|mbox|operatorname|boldsymbol|mathbb|hbox)\\s*\\{");
+      Pattern.compile("\\\\(?:text|textbf|textit|textrm|textnormal|textsf|texttt|emph|mathrm|mathbf|mathit|mathsf|mathcal|mathscr|mathfrak|mbox|operatorname|boldsymbol|mathbb|hbox)\\s*\\{");
   private static final Pattern THOUSANDS =
-      Pattern.compile("(?<![\\d.,(\\[{])(\\d{1,3})((?:,\\d{3})+)(?![\\d])");
+      Pattern.compile("(?<![\\d.,(\\[{])([1-9]\\d{0,2})((?:,\\d{3})+)(?![\\d])");
   private static final Pattern SPACED_THOUSANDS = Pattern.compile("^-?\\d{1,3}(?: \\d{3})+(?:\\.\\d+)?$");
+  private static final Pattern LATEX_GROUP_SEPARATOR = Pattern.compile("(\\d)\\s*(?:,\\\\!|\\{,\\s*\\})\\s*(?=\\d)");
+  private static final Pattern TRAILING_BACKSLASH = Pattern.compile("(?<!\\\\)\\\\+$");
   private static final Pattern FRAC_DIGITS = Pattern.compile("\\\\frac(\\d)(\\d)");
   private static final Pattern MIXED_LATEX =
       Pattern.compile("(?<![\\d.}^_])(\\d+)\\s*\\\\frac\\{(\\d+)\\}\\{(\\d+)\\}");
@@ -35,7 +36,7 @@ final class AnswerText {
     {"^{\\circ}", ""}, {"^\\circ", ""}, {"\\circ", ""}, {"\\degree", ""},
     {"\\%", "%"}, {"\\$", ""}, {"$", ""},
     {"\\dfrac", "\\frac"}, {"\\tfrac", "\\frac"}, {"\\cfrac", "\\frac"},
-    {"{,}", ""}, {"\\infty", "oo"}, {"\\cup", " U "}, {"\\pm", "±"}, {"\\mp", "∓"},
+    {"{,}", ""}, {"\\approx", "≈"}, {"\\infty", "oo"}, {"\\cup", " U "}, {"\\pm", "±"}, {"\\mp", "∓"},
     {"\\leqslant", "<="}, {"\\geqslant", ">="}, {"\\leq", "<="}, {"\\geq", ">="}, {"\\le", "<="},
     {"\\ge", ">="}, {"\\neq", "!="}, {"\\ne", "!="}, {"\\lt", "<"}, {"\\gt", ">"},
     {"\\cdot", "*"}, {"\\times", "*"}, {"\\ast", "*"}, {"\\div", "/"}, {"\\in", "∈"},
@@ -63,7 +64,13 @@ final class AnswerText {
       s = Normalizer.normalize(s, Normalizer.Form.NFKC);
     }
     boolean latex = s.indexOf('\\') >= 0;
+    if (s.indexOf(',') >= 0 && (s.contains(",\\!") || s.contains("{,"))) {
+      s = LATEX_GROUP_SEPARATOR.matcher(s).replaceAll("$1");
+    }
     if (latex) {
+      if (s.endsWith("\\")) {
+        s = TRAILING_BACKSLASH.matcher(s).replaceAll("");
+      }
       s = s.replace("\\\\", " ¶ ");
       String boxed = lastBoxed(s);
       if (boxed != null) {
@@ -82,7 +89,7 @@ final class AnswerText {
     if (letters && s.indexOf('.') > 0) {
       s = PY_MODULES.matcher(s).replaceAll("");
     }
-    s = collapse(s);
+    s = Whitespace.collapse(s);
     for (int i = 0; i < 3; i++) {
       String before = s;
       if (letters) {
@@ -134,8 +141,13 @@ final class AnswerText {
 
   private static String unicode(String s) {
     StringBuilder b = new StringBuilder(s.length() + 8);
+    boolean primes = primes(s);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c == '\'' && primes) {
+        b.append(c);
+        continue;
+      }
       switch (c) {
         case '²': b.append("^2"); break;
         case '³': b.append("^3"); break;
@@ -155,6 +167,26 @@ final class AnswerText {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * @return whether the apostrophes of {@code s} are primes ({@code f'}, {@code E''}): each follows
+   *     a letter, digit or closing bracket and precedes no letter, and none opens a quotation
+   */
+  private static boolean primes(String s) {
+    boolean any = false;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) != '\'') {
+        continue;
+      }
+      char prev = i > 0 ? s.charAt(i - 1) : ' ';
+      char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
+      if (!(Character.isLetterOrDigit(prev) || prev == '}' || prev == ')' || prev == '\'') || Character.isLetter(next)) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
   }
 
   /** @return the content of the last {@code \boxed{...}} or {@code \fbox{...}}, or null */
@@ -210,29 +242,11 @@ final class AnswerText {
     return s;
   }
 
-  private static String collapse(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    boolean space = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c)) {
-        space = b.length() > 0;
-      } else {
-        if (space) {
-          b.append(' ');
-          space = false;
-        }
-        b.append(c);
-      }
-    }
-    return b.toString();
-  }
-
   private static String trimEnd(String s) {
     s = s.strip();
     while (!s.isEmpty()) {
       char c = s.charAt(s.length() - 1);
-      if (c == '.' || c == ';' || c == ':' || c == ',') {
+      if ((c == '.' || c == ';' || c == ':' || c == ',') && !s.endsWith("...")) {
         s = s.substring(0, s.length() - 1).strip();
       } else {
         break;
@@ -247,46 +261,11 @@ final class AnswerText {
    * @return the parts, stripped; one part when {@code sep} does not occur at top level
    */
   static List<String> splitTopLevel(String s, char sep) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        depth--;
-      } else if (c == sep && depth == 0) {
-        parts.add(s.substring(start, i).strip());
-        start = i + 1;
-      }
-    }
-    parts.add(s.substring(start).strip());
-    return parts;
+    return Brackets.split(s, sep);
   }
 
   /** @return whether the bracket at 0 closes at the last character */
   static boolean wrapped(String s) {
-    if (s.length() < 2) {
-      return false;
-    }
-    char o = s.charAt(0);
-    char c = s.charAt(s.length() - 1);
-    if (!(o == '(' || o == '[' || o == '{') || !(c == ')' || c == ']' || c == '}')) {
-      return false;
-    }
-    int depth = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch == '(' || ch == '[' || ch == '{') {
-        depth++;
-      } else if (ch == ')' || ch == ']' || ch == '}') {
-        depth--;
-        if (depth == 0 && i < s.length() - 1) {
-          return false;
-        }
-      }
-    }
-    return depth == 0;
+    return Brackets.wrapped(s);
   }
 }

@@ -31,32 +31,7 @@ final class CachingEquivalence implements AnswerEquivalence {
 
   /** Strips and collapses runs of whitespace; returns the same string when there is nothing to do. */
   static String normalise(String s) {
-    int n = s.length();
-    boolean clean = n == 0 || !Character.isWhitespace(s.charAt(0)) && !Character.isWhitespace(s.charAt(n - 1));
-    for (int i = 1; clean && i < n; i++) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c) && (c != ' ' || s.charAt(i - 1) == ' ')) {
-        clean = false;
-      }
-    }
-    if (clean) {
-      return s;
-    }
-    StringBuilder b = new StringBuilder(n);
-    boolean space = false;
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c)) {
-        space = b.length() > 0;
-      } else {
-        if (space) {
-          b.append(' ');
-          space = false;
-        }
-        b.append(c);
-      }
-    }
-    return b.toString();
+    return Whitespace.collapse(s);
   }
 
   @Override

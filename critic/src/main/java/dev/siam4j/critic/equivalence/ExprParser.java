@@ -247,6 +247,52 @@ final class ExprParser {
       }
     }
     String text = s.substring(start, pos);
+    if (decimals == 0 && pos < s.length() && s.charAt(pos) == '_') {
+      return baseNumber(text);
+    }
+    if (pos < s.length() && (s.charAt(pos) == 'j' || s.charAt(pos) == 'J')
+        && (pos + 1 >= s.length() || !Character.isLetter(s.charAt(pos + 1)))) {
+      pos++; // Python's imaginary literal: 4j
+      return new Expr.Op('*', decimalNumber(text, decimals), new Expr.Sym("i"));
+    }
+    return decimalNumber(text, decimals);
+  }
+
+  /** A number written in another base: {@code 204_5}, {@code 1112_{3}}. */
+  private Expr baseNumber(String digits) {
+    pos++;
+    int end;
+    String base;
+    if (pos < s.length() && s.charAt(pos) == '{') {
+      end = s.indexOf('}', pos);
+      if (end < 0) {
+        throw new Unparsable("unclosed base");
+      }
+      base = s.substring(pos + 1, end).strip();
+      end++;
+    } else {
+      end = pos;
+      while (end < s.length() && Character.isDigit(s.charAt(end))) {
+        end++;
+      }
+      base = s.substring(pos, end);
+    }
+    if (base.isEmpty() || base.length() > 2 || !base.chars().allMatch(Character::isDigit)) {
+      throw new Unparsable("bad base '" + base + "'");
+    }
+    int radix = Integer.parseInt(base);
+    if (radix < 2 || radix > 36 || digits.length() > 200) {
+      throw new Unparsable("bad base " + radix);
+    }
+    pos = end;
+    try {
+      return new Expr.Num(BigRational.of(new java.math.BigInteger(digits, radix)), 0);
+    } catch (NumberFormatException e) {
+      throw new Unparsable("'" + digits + "' is not a base-" + radix + " number");
+    }
+  }
+
+  private static Expr decimalNumber(String text, int decimals) {
     if (text.endsWith(".")) {
       text = text.substring(0, text.length() - 1);
     }
@@ -391,11 +437,18 @@ final class ExprParser {
     }
     char c = s.charAt(pos++);
     String name = String.valueOf(c);
+    if (pos < s.length() && s.charAt(pos) == '\'') {
+      while (pos < s.length() && s.charAt(pos) == '\'') {
+        name += "'";
+        pos++;
+      }
+      return new Expr.Sym(name); // a prime: f', E''
+    }
     if (c == 'E' && (pos >= s.length() || !Character.isLetter(s.charAt(pos)))) {
       return new Expr.Sym("e");
     }
     if (c == 'I' && (pos >= s.length() || !Character.isLetter(s.charAt(pos)))) {
-      throw new Unparsable("imaginary unit");
+      return new Expr.Sym("i"); // sympy's imaginary unit
     }
     if (pos < s.length() && s.charAt(pos) == '_') {
       pos++;

@@ -2,6 +2,8 @@ package dev.siam4j.critic.equivalence;
 
 import dev.siam4j.core.CodeExecutor;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The standard {@link AnswerEquivalence}: rules first, then an optional sympy check. */
 final class RuleEquivalence implements AnswerEquivalence {
@@ -9,9 +11,14 @@ final class RuleEquivalence implements AnswerEquivalence {
   private final SymbolicCheck symbolic;
   private final double relativeTolerance;
 
-  RuleEquivalence(double relativeTolerance, CodeExecutor executor, Duration timeout) {
+  private final double absoluteTolerance;
+  private final boolean percentScaling;
+
+  RuleEquivalence(double relativeTolerance, double absoluteTolerance, boolean percentScaling, CodeExecutor executor, Duration timeout) {
     this.relativeTolerance = relativeTolerance;
-    this.rules = new Rules(relativeTolerance);
+    this.absoluteTolerance = absoluteTolerance;
+    this.percentScaling = percentScaling;
+    this.rules = new Rules(relativeTolerance, absoluteTolerance, percentScaling);
     this.symbolic = executor == null ? null : new SymbolicCheck(executor, timeout);
   }
 
@@ -39,7 +46,13 @@ final class RuleEquivalence implements AnswerEquivalence {
     if (r.equals(p)) {
       return new Comparison(Equivalence.EQUAL, "rules", "identical text");
     }
+    if (p.length() > 8 && ERROR_TEXT.matcher(p).find()) {
+      return new Comparison(Equivalence.NOT_EQUAL, "rules", "the prediction is an error message");
+    }
     Equivalence fast = PlainNumbers.compare(r, p, relativeTolerance);
+    if (fast == Equivalence.NOT_EQUAL && (absoluteTolerance > 0 || percentScaling)) {
+      fast = null; // the options may still make them equal
+    }
     if (fast != null) {
       return new Comparison(fast, "rules", "plain numbers");
     }
@@ -51,8 +64,26 @@ final class RuleEquivalence implements AnswerEquivalence {
     if (cr.equals(cp)) {
       return new Comparison(Equivalence.EQUAL, "rules", "identical after normalisation");
     }
+    Comparison choice = choices(cr, cp);
+    if (choice != null) {
+      return choice;
+    }
+    if (cr.indexOf(',') > 0 && DECIMAL_COMMA.matcher(cr).matches() && PlainNumbers.decimals(cp) >= 0) {
+      cr = cr.replace(',', '.'); // "1,22" against a number: a decimal comma, not a list
+    } else if (cp.indexOf(',') > 0 && DECIMAL_COMMA.matcher(cp).matches() && PlainNumbers.decimals(cr) >= 0) {
+      cp = cp.replace(',', '.');
+    }
     Answer a = AnswerParser.parse(cr);
     Answer b = AnswerParser.parse(cp);
+    if (cr.equalsIgnoreCase(cp) && WORD.matcher(cr).matches() && !(a instanceof Answer.Bool)) {
+      // an answer in words ("Evelyn", "evelyn"); different words stay undecided (synonyms)
+      return new Comparison(Equivalence.EQUAL, "rules", "the same word");
+    }
+    if (a instanceof Answer.Text ^ b instanceof Answer.Text) {
+      // "The total is 18": a sentence with one number against a value
+      a = a instanceof Answer.Text t ? oneNumber(t, a) : a;
+      b = b instanceof Answer.Text t ? oneNumber(t, b) : b;
+    }
     Equivalence e;
     try {
       e = rules.compare(a, b);
@@ -68,6 +99,56 @@ final class RuleEquivalence implements AnswerEquivalence {
     return symbolic.compare(a, cr, b, cp);
   }
 
+  private static final Pattern ERROR_TEXT =
+      Pattern.compile(
+          "^Traceback \\(most recent call last\\):|^\\s*File \"[^\"]*\", line \\d+"
+              + "|^[A-Za-z_][\\w.]*(?:Error|Exception)(?::|$)",
+          Pattern.MULTILINE);
+  private static final Pattern WORD = Pattern.compile("[A-Za-z]{3,}");
+  private static final Pattern DECIMAL_COMMA = Pattern.compile("-?\\d+,\\d+");
+  private static final Pattern CHOICE = Pattern.compile("\\(?([A-E])\\)?");
+  private static final Pattern CHOICE_WITH_TEXT = Pattern.compile("\\(?([A-E])\\)?(?:[.:)]\\s*|\\s+)\\S.*", Pattern.DOTALL);
+  private static final Pattern NUMBER_IN_TEXT = Pattern.compile("(?<![\\w.^/*+-])-?\\d+(?:\\.\\d+)?(?![\\w.^/*+]|\\.\\d)");
+  private static final Pattern NEGATION =
+      Pattern.compile("\\b(?:not|no|never|cannot|can't|isn't|aren't|without|except)\\b|不|没|非", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SENTENCE_WORDS = Pattern.compile("[A-Za-z]{2,}\\s+[A-Za-z]{2,}|[\\u3400-\\u9fff]{2,}");
+
+  /** A multiple-choice letter against the letter followed by its option: "C" and "C. x = 42". */
+  private static Comparison choices(String r, String p) {
+    Matcher lr = CHOICE.matcher(r);
+    Matcher lp = CHOICE.matcher(p);
+    Matcher other = null;
+    String letter = null;
+    if (lr.matches()) {
+      letter = lr.group(1);
+      other = CHOICE_WITH_TEXT.matcher(p);
+    } else if (lp.matches()) {
+      letter = lp.group(1);
+      other = CHOICE_WITH_TEXT.matcher(r);
+    }
+    if (other == null || !other.matches()) {
+      return null;
+    }
+    return new Comparison(other.group(1).equals(letter) ? Equivalence.EQUAL : Equivalence.NOT_EQUAL, "rules", "choice letters");
+  }
+
+  /** @return the number of a sentence that holds exactly one, parsed; else {@code fallback} */
+  private static Answer oneNumber(Answer.Text t, Answer fallback) {
+    String text = t.text();
+    if (text.length() > 300 || !SENTENCE_WORDS.matcher(text).find() || NEGATION.matcher(text).find()) {
+      return fallback; // "the answer is not 5" is no answer of 5
+    }
+    Matcher m = NUMBER_IN_TEXT.matcher(text);
+    if (!m.find()) {
+      return fallback;
+    }
+    String number = m.group();
+    if (m.find()) {
+      return fallback;
+    }
+    return AnswerParser.parse(number);
+  }
+
   private static String describe(Answer a) {
     String name = a.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     return name.equals("many") ? (((Answer.Many) a).ordered() ? "tuple" : "set") : name;
@@ -75,6 +156,9 @@ final class RuleEquivalence implements AnswerEquivalence {
 
   @Override
   public String toString() {
-    return "AnswerEquivalence[rules, tolerance=" + relativeTolerance + (symbolic == null ? "" : ", " + symbolic) + "]";
+    return "AnswerEquivalence[rules, tolerance=" + relativeTolerance
+        + (absoluteTolerance > 0 ? ", absoluteTolerance=" + absoluteTolerance : "")
+        + (percentScaling ? ", percentScaling" : "")
+        + (symbolic == null ? "" : ", " + symbolic) + "]";
   }
 }

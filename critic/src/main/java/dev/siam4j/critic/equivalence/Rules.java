@@ -13,9 +13,13 @@ final class Rules {
   private static final int POINTS = 6;
 
   private final double relativeTolerance;
+  private final double absoluteTolerance;
+  private final boolean percentScaling;
 
-  Rules(double relativeTolerance) {
+  Rules(double relativeTolerance, double absoluteTolerance, boolean percentScaling) {
     this.relativeTolerance = relativeTolerance;
+    this.absoluteTolerance = absoluteTolerance;
+    this.percentScaling = percentScaling;
   }
 
   Equivalence compare(Answer a, Answer b) {
@@ -46,10 +50,10 @@ final class Rules {
       return equations(x, y);
     }
     if (a instanceof Answer.Equation x && b instanceof Answer.Scalar y) {
-      return x.loneVariable() != null ? scalars(new Answer.Scalar(x.rhs(), false, -1), y) : Equivalence.UNKNOWN;
+      return x.loneVariable() != null ? scalars(new Answer.Scalar(x.rhs(), false, decimals(x.rhs())), y) : equationAgainstValue(x);
     }
     if (a instanceof Answer.Scalar x && b instanceof Answer.Equation y) {
-      return y.loneVariable() != null ? scalars(x, new Answer.Scalar(y.rhs(), false, -1)) : Equivalence.UNKNOWN;
+      return y.loneVariable() != null ? scalars(x, new Answer.Scalar(y.rhs(), false, decimals(y.rhs()))) : equationAgainstValue(y);
     }
     if (a instanceof Answer.Matrix || b instanceof Answer.Matrix) {
       return matrices(toRows(a), toRows(b));
@@ -78,6 +82,22 @@ final class Rules {
     return Equivalence.UNKNOWN;
   }
 
+  /**
+   * An equation relating variables ({@code a + 3z = 0}) is not a value: against one it is
+   * NOT_EQUAL. Without variables it cannot be told here.
+   */
+  private static Equivalence equationAgainstValue(Answer.Equation e) {
+    return Expr.hasVariables(e.lhs()) || Expr.hasVariables(e.rhs()) ? Equivalence.NOT_EQUAL : Equivalence.UNKNOWN;
+  }
+
+  /** @return the digits written after the point when {@code e} is a decimal literal, else -1 */
+  static int decimals(Expr e) {
+    if (e instanceof Expr.Neg n) {
+      return decimals(n.operand());
+    }
+    return e instanceof Expr.Num n ? n.decimals() : -1;
+  }
+
   private static String squash(String s) {
     return s.replaceAll("[\\s(){}\\[\\].,]", "").toLowerCase(java.util.Locale.ROOT);
   }
@@ -103,7 +123,10 @@ final class Rules {
       return Equivalence.NOT_EQUAL;
     }
     boolean assignments = allAssignments(x) && allAssignments(y);
-    if (x.ordered() && y.ordered() && !assignments) {
+    // a tuple against values written without brackets keeps its order: (3, 1) is not "1, 3"
+    boolean tupleAgainstBare = x.ordered() && y.open() == '\0' && !y.ordered() && x.open() == '('
+        || y.ordered() && x.open() == '\0' && !x.ordered() && y.open() == '(';
+    if ((x.ordered() && y.ordered() || tupleAgainstBare) && !assignments) {
       Equivalence result = Equivalence.EQUAL;
       for (int i = 0; i < x.items().size(); i++) {
         Equivalence e = compare(x.items().get(i), y.items().get(i));
@@ -246,7 +269,7 @@ final class Rules {
     if (ix || iy) {
       return ix && iy && (x instanceof Expr.Neg) == (y instanceof Expr.Neg) ? Equivalence.EQUAL : Equivalence.NOT_EQUAL;
     }
-    return scalars(new Answer.Scalar(x, false, -1), new Answer.Scalar(y, false, -1));
+    return scalars(new Answer.Scalar(x, false, decimals(x)), new Answer.Scalar(y, false, decimals(y)));
   }
 
   private Equivalence equations(Answer.Equation x, Answer.Equation y) {
@@ -326,7 +349,16 @@ final class Rules {
       return Equivalence.UNKNOWN;
     }
     if (x.percent() == y.percent()) {
-      return numbers(a, b, x.decimals(), y.decimals());
+      Equivalence e = numbers(a, b, x.decimals(), y.decimals());
+      if (e == Equivalence.NOT_EQUAL && percentScaling && !x.percent()) {
+        // 0.7 against 70: one of them is a percentage written without its sign
+        Real hundred = Real.exact(BigRational.HUNDRED);
+        if (numbers(a.multiply(hundred), b, -1, y.decimals()) == Equivalence.EQUAL
+            || numbers(a, b.multiply(hundred), x.decimals(), -1) == Equivalence.EQUAL) {
+          return Equivalence.EQUAL;
+        }
+      }
+      return e;
     }
     // 75% matches 0.75 and 75
     Real pa = x.percent() ? a.divide(Real.exact(BigRational.HUNDRED)) : a;
@@ -343,6 +375,10 @@ final class Rules {
   }
 
   Equivalence numbers(Real a, Real b, int da, int db) {
+    if (absoluteTolerance > 0 && a.approxUsable() && b.approxUsable()
+        && Math.abs(a.approx - b.approx) <= absoluteTolerance) {
+      return Equivalence.EQUAL;
+    }
     if (a.exact != null && b.exact != null) {
       if (a.exact.equals(b.exact)) {
         return Equivalence.EQUAL;
@@ -381,20 +417,26 @@ final class Rules {
   }
 
   /**
-   * A decimal written with d places matches a value that rounds to it, when the value is not itself
-   * a short literal (an unrounded float, or an expression such as 100/3): a reference rounded to
-   * d ≥ 1 places, a prediction rounded to d ≥ 2 places (one place is too coarse to trust).
+   * A decimal written with d places matches a value it correctly rounds (|difference| at most half
+   * a unit of its last place) when it shows at least two significant digits ({@code 33.3} for 100/3,
+   * {@code 2.6667} for 8/3; not {@code 0.3} for 1/3) and the value is not itself a short literal (an
+   * unrounded float, or an expression such as 100/3): a reference rounded to d ≥ 1 places, a
+   * prediction rounded to d ≥ 2 places (one place is too coarse to trust from a program).
    */
   private static boolean rounded(Real a, Real b, int da, int db) {
     if (!a.approxUsable() || !b.approxUsable()) {
       return false;
     }
     double d = Math.abs(a.approx - b.approx);
-    return roundsTo(d, da, db, 1) || roundsTo(d, db, da, 2);
+    return roundsTo(d, a.approx, da, db, 1) || roundsTo(d, b.approx, db, da, 2);
   }
 
-  private static boolean roundsTo(double diff, int places, int otherPlaces, int minPlaces) {
+  private static boolean roundsTo(double diff, double value, int places, int otherPlaces, int minPlaces) {
     if (places < minPlaces || !(otherPlaces == -1 || otherPlaces >= places + 3)) {
+      return false;
+    }
+    double significant = places + Math.floor(Math.log10(Math.abs(value))) + 1;
+    if (!(significant >= 2)) {
       return false;
     }
     return diff <= 0.5 * Math.pow(10, -places) * (1 + 1e-9);

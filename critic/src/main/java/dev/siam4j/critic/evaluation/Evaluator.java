@@ -237,7 +237,14 @@ public final class Evaluator {
       return this;
     }
 
-    /** @param value the rules for rule-based scores and for grouping answers in maj@k @return this builder */
+    /**
+     * Sets the rules for rule-based scores and for grouping answers in maj@k. To score solution
+     * texts (chain-of-thought, tool-integrated trajectories) by their final answers, pass
+     * {@code FinalAnswerExtractor.standard().wrap(AnswerEquivalence.rules())}.
+     *
+     * @param value the rules
+     * @return this builder
+     */
     public Builder rules(AnswerEquivalence value) {
       Objects.requireNonNull(value, "value");
       once(rules, "rules");

@@ -13,6 +13,7 @@ import dev.siam4j.core.llama.LlamaCppGenerator;
 import dev.siam4j.core.llama.LlamaCppOptions;
 import dev.siam4j.critic.Critics;
 import dev.siam4j.critic.equivalence.AnswerEquivalence;
+import dev.siam4j.critic.extraction.FinalAnswerExtractor;
 import dev.siam4j.critic.evaluation.Evaluation;
 import dev.siam4j.critic.evaluation.Evaluator;
 import dev.siam4j.critic.evaluation.ExecutedSample;
@@ -98,6 +99,11 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--no-symbolic", description = "Rules without the sympy fallback.")
   boolean noSymbolic;
 
+  @Option(names = "--extract",
+      description = "Predictions are solution texts: score their final answers (last \\boxed{}, "
+          + "\"the answer is\", \"答案是\", last formula or number).")
+  boolean extract;
+
   @Option(names = "--output", paramLabel = "FILE", description = "Write the JSON report here.")
   Path output;
 
@@ -135,7 +141,7 @@ final class EvalCommand implements Callable<Integer> {
       if (sandbox != null && !noSymbolic) {
         rb.symbolic(sandbox);
       }
-      AnswerEquivalence rules = rb.build();
+      AnswerEquivalence rules = extract ? FinalAnswerExtractor.standard().wrap(rb.build()) : rb.build();
       if (generate) {
         result = generateAndScore(sandbox, rules, kind);
       } else {

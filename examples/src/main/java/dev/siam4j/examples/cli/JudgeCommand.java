@@ -8,7 +8,9 @@ import dev.siam4j.core.Verdict;
 import dev.siam4j.core.llama.LlamaCppGenerator;
 import dev.siam4j.core.llama.LlamaCppOptions;
 import dev.siam4j.critic.llm.LlmCritic;
+import dev.siam4j.critic.extraction.FinalAnswerExtractor;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import dev.siam4j.core.Execution;
@@ -41,6 +43,13 @@ import picocli.CommandLine.Option;
  * leave undecided goes to that model as the code-based LLM critic (the cascade), which also sees
  * {@code question} and {@code code}. Writes one verdict JSON per line, in input order, to stdout
  * or {@code --output}, and one summary line to stderr.
+ *
+ * <p>With {@code --extract}, predictions and references are solution texts and their final answers
+ * are compared ({@link FinalAnswerExtractor}); {@code --percent-scaling} and
+ * {@code --absolute-tolerance} turn on the equivalence's options. Nothing in the input aborts a
+ * run: a missing or null prediction is NOT_EQUAL ("missing prediction"), error text as the
+ * prediction is NOT_EQUAL, and a line without a reference or that is not JSON is written in its
+ * place with an {@code error} and not judged; the exit code is 0.
  */
 @Command(
     name = "judge",
@@ -76,6 +85,19 @@ final class JudgeCommand implements Callable<Integer> {
       description = "Relative tolerance for non-integers (default 1e-8).")
   Double tolerance;
 
+  @Option(names = "--absolute-tolerance", paramLabel = "ABS",
+      description = "Numbers that differ by at most ABS are equal, integers included (default: off).")
+  Double absoluteTolerance;
+
+  @Option(names = "--percent-scaling",
+      description = "A number also matches a hundred times or a hundredth of itself: 0.7 = 70 (default: off).")
+  boolean percentScaling;
+
+  @Option(names = "--extract",
+      description = "Predictions and references are solution texts: compare their final answers "
+          + "(last \\boxed{}, \"the answer is\", \"答案是\", last formula or number).")
+  boolean extract;
+
   /**
    * One output line.
    *
@@ -87,10 +109,11 @@ final class JudgeCommand implements Callable<Integer> {
    * @param confidence 1 for EQUAL, 0 for NOT_EQUAL, 0.5 for UNKNOWN, the LLM critic's otherwise
    * @param judge rules, sympy or llm
    * @param rationale why
+   * @param error why the line could not be judged (no reference, not JSON), else null
    */
   record JudgedCase(
       String id, String reference, String prediction, Equivalence result, boolean correct,
-      double confidence, String judge, String rationale) {}
+      double confidence, String judge, String rationale, String error) {}
 
   /** Starts the sandbox on the first symbolic check only. */
   private static final class LazySandbox implements CodeExecutor, AutoCloseable {
@@ -123,6 +146,12 @@ final class JudgeCommand implements Callable<Integer> {
       if (tolerance != null) {
         b.relativeTolerance(tolerance);
       }
+      if (absoluteTolerance != null) {
+        b.absoluteTolerance(absoluteTolerance);
+      }
+      if (percentScaling) {
+        b.percentScaling(true);
+      }
       if (sandbox != null) {
         b.symbolic(sandbox);
         if (symbolicTimeout != null) {
@@ -140,28 +169,55 @@ final class JudgeCommand implements Callable<Integer> {
     if (criticVotes != null && model == null) {
       throw new UsageException("--critic-votes needs --model");
     }
-    AnswerEquivalence equivalence = AnswerEquivalence.cached(b.build(), 100_000);
+    AnswerEquivalence equivalence = AnswerEquivalence.cached(
+        extract ? FinalAnswerExtractor.standard().wrap(b.build()) : b.build(), 100_000);
     List<JudgedCase> judged = new ArrayList<>();
     List<CritiqueRequest> undecided = new ArrayList<>();
     List<Integer> undecidedAt = new ArrayList<>();
+    int errors = 0;
     try (JsonlReader reader = JsonlReader.open(input)) {
-      for (JsonlReader.Line line : reader) {
-        String reference = text(line, "reference");
-        String prediction = text(line, "prediction");
+      Iterator<JsonlReader.Line> lines = reader.iterator();
+      while (true) {
+        JsonlReader.Line line;
+        try {
+          if (!lines.hasNext()) {
+            break;
+          }
+          line = lines.next();
+        } catch (JsonlReader.LineException e) {
+          // a line that is not JSON is reported in place and the rest is judged
+          judged.add(new JudgedCase(Long.toString(e.line()), null, null, Equivalence.UNKNOWN, false, 0.0, "none",
+              "", input + ":" + e.line() + ": " + e.reason()));
+          errors++;
+          continue;
+        }
         String id = optionalText(line.json(), "id").orElse(Long.toString(line.number()));
-        Comparison c = equivalence.compare(reference, prediction);
+        Optional<String> reference = field(line.json(), "reference");
+        Optional<String> prediction = field(line.json(), "prediction");
+        if (reference.isEmpty()) {
+          judged.add(new JudgedCase(id, null, prediction.orElse(null), Equivalence.UNKNOWN, false, 0.0, "none",
+              "", line.where() + "needs a field \"reference\""));
+          errors++;
+          continue;
+        }
+        if (prediction.isEmpty()) {
+          judged.add(new JudgedCase(id, reference.get(), null, Equivalence.NOT_EQUAL, false, 0.0, "rules",
+              "missing prediction", null));
+          continue;
+        }
+        Comparison c = equivalence.compare(reference.get(), prediction.get());
         if (c.result() == Equivalence.UNKNOWN && model != null) {
           undecidedAt.add(judged.size());
           undecided.add(new CritiqueRequest(
               new Problem(id, optionalText(line.json(), "question").orElse("(question not given)"),
-                  reference, "judge", Locale.ENGLISH, Map.of()),
+                  reference.get(), "judge", Locale.ENGLISH, Map.of()),
               optionalText(line.json(), "code").orElse(""),
-              Execution.ok(prediction + "\n", prediction, Duration.ZERO)));
+              Execution.ok(prediction.get() + "\n", prediction.get(), Duration.ZERO)));
         }
         judged.add(new JudgedCase(
-            id, reference, prediction, c.result(), c.result() == Equivalence.EQUAL,
+            id, reference.get(), prediction.get(), c.result(), c.result() == Equivalence.EQUAL,
             c.result() == Equivalence.EQUAL ? 1.0 : c.result() == Equivalence.NOT_EQUAL ? 0.0 : 0.5,
-            c.result() == Equivalence.UNKNOWN ? "rules" : c.method(), c.reason()));
+            c.result() == Equivalence.UNKNOWN ? "rules" : c.method(), c.reason(), null));
       }
     } catch (InvalidInputException e) {
       throw new UsageException(e.getMessage());
@@ -183,7 +239,7 @@ final class JudgeCommand implements Callable<Integer> {
           JudgedCase c = judged.get(i);
           Verdict v = verdicts.get(k);
           judged.set(i, new JudgedCase(c.id(), c.reference(), c.prediction(), c.result(), v.correct(),
-              v.confidence(), v.judge(), v.rationale().orElse("")));
+              v.confidence(), v.judge(), v.rationale().orElse(""), null));
           byLlm++;
         }
       } catch (IllegalArgumentException e) {
@@ -202,18 +258,21 @@ final class JudgeCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     err.println(String.format(Locale.ROOT,
-        "judged %d: %d equal, %d not equal, %d unknown (%d by sympy%s)",
-        n, counts[0], counts[1], counts[2], bySympy, model == null ? "" : ", " + byLlm + " by the LLM critic"));
+        "judged %d: %d equal, %d not equal, %d unknown (%d by sympy%s)%s",
+        n - errors, counts[0], counts[1], counts[2] - errors, bySympy,
+        model == null ? "" : ", " + byLlm + " by the LLM critic",
+        errors == 0 ? "" : "; " + errors + (errors == 1 ? " line" : " lines") + " not judged (see \"error\")"));
     err.flush();
     return 0;
   }
 
-  private static String text(JsonlReader.Line line, String field) {
-    JsonNode v = line.json().get(field);
-    if (v == null || v.isNull() || v.isContainerNode()) {
-      throw new UsageException(line.where() + "needs a field \"" + field + "\"");
+  /** A field as text: a JSON array or object as its JSON text; empty when missing or null. */
+  private static Optional<String> field(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull() || v.isMissingNode()) {
+      return Optional.empty();
     }
-    return v.asText();
+    return Optional.of(v.isContainerNode() ? v.toString() : v.asText());
   }
 
   private PrintWriter openOutput() {

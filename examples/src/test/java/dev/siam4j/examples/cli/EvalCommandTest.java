@@ -45,6 +45,20 @@ final class EvalCommandTest {
   }
 
   @Test
+  void extract_scoresTheFinalAnswersOfSolutionTexts() throws Exception {
+    Path in = Files.writeString(dir.resolve("preds.jsonl"),
+        Json.toLine(java.util.Map.of("id", "a", "reference", "12",
+            "prediction", "There are 3 boxes of 4. Therefore, there are 12 apples in all.")) + "\n"
+            + Json.toLine(java.util.Map.of("id", "b", "reference", "\\frac{1}{2}",
+                "prediction", "Half of it: $\\boxed{\\frac{1}{3}}$")) + "\n");
+    Run plain = run("eval", "--predictions", in.toString(), "--no-symbolic");
+    assertThat(Json.mapper().readTree(plain.out()).at("/overall/rules/accuracy").asDouble()).isEqualTo(0.0);
+    Run r = run("eval", "--predictions", in.toString(), "--no-symbolic", "--extract");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Json.mapper().readTree(r.out()).at("/overall/rules/accuracy").asDouble()).isEqualTo(0.5);
+  }
+
+  @Test
   void bothModes_isMisuse() {
     Run r = run("eval", "--predictions", "a.jsonl", "--model", "m.gguf");
     assertThat(r.code()).isEqualTo(2);

@@ -92,11 +92,86 @@ final class JudgeCommandTest {
   }
 
   @Test
-  void missingField_isMisuseNamingFileAndLine() throws Exception {
-    Path in = Files.writeString(dir.resolve("bad.jsonl"), "{\"reference\": \"1\"}\n");
+  void missingOrNullPrediction_isNotEqualWithTheReason_andTheRunGoesOn() throws Exception {
+    Path in = Files.writeString(dir.resolve("cases.jsonl"),
+        "{\"reference\": \"1\"}\n"
+            + "{\"reference\": \"2\", \"prediction\": null}\n"
+            + "{\"reference\": \"3\", \"prediction\": \"3.0\"}\n");
     Run r = run("judge", "--input", in.toString(), "--no-symbolic");
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo("siam4j: " + in + ":1: needs a field \"prediction\"");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<JsonNode> lines = r.lines();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0).path("result").asText()).isEqualTo("NOT_EQUAL");
+    assertThat(lines.get(0).path("rationale").asText()).isEqualTo("missing prediction");
+    assertThat(lines.get(1).path("result").asText()).isEqualTo("NOT_EQUAL");
+    assertThat(lines.get(1).path("correct").asBoolean()).isFalse();
+    assertThat(lines.get(2).path("result").asText()).isEqualTo("EQUAL");
+    assertThat(r.err().strip()).isEqualTo("judged 3: 1 equal, 2 not equal, 0 unknown (0 by sympy)");
+  }
+
+  @Test
+  void aTracebackAsThePrediction_isNotEqual() throws Exception {
+    Path in = Files.writeString(dir.resolve("cases.jsonl"), Json.toLine(java.util.Map.of("reference", "12",
+        "prediction", "Traceback (most recent call last):\n  File \"<string>\", line 3, in <module>\n"
+            + "ZeroDivisionError: division by zero")) + "\n");
+    Run r = run("judge", "--input", in.toString(), "--no-symbolic");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode line = r.lines().get(0);
+    assertThat(line.path("result").asText()).isEqualTo("NOT_EQUAL");
+    assertThat(line.path("rationale").asText()).isEqualTo("the prediction is an error message");
+  }
+
+  @Test
+  void aLineWithoutReference_orNotJson_isReportedInPlace_andTheRestIsJudged() throws Exception {
+    Path in = Files.writeString(dir.resolve("cases.jsonl"),
+        "{\"id\": \"a\", \"prediction\": \"1\"}\n"
+            + "{not json\n"
+            + "{\"id\": \"c\", \"reference\": \"[1, 2]\", \"prediction\": [1, 2]}\n");
+    Run r = run("judge", "--input", in.toString(), "--no-symbolic");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<JsonNode> lines = r.lines();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0).path("id").asText()).isEqualTo("a");
+    assertThat(lines.get(0).path("error").asText()).isEqualTo(in + ":1: needs a field \"reference\"");
+    assertThat(lines.get(1).path("id").asText()).isEqualTo("2");
+    assertThat(lines.get(1).path("error").asText()).startsWith(in + ":2: not valid JSON");
+    assertThat(lines.get(2).path("result").asText()).isEqualTo("EQUAL");
+    assertThat(lines.get(2).path("error").isNull()).isTrue();
+    assertThat(r.err().strip()).isEqualTo(
+        "judged 1: 1 equal, 0 not equal, 0 unknown (0 by sympy); 2 lines not judged (see \"error\")");
+  }
+
+  @Test
+  void extract_comparesTheFinalAnswersOfSolutionTexts() throws Exception {
+    Path in = Files.writeString(dir.resolve("cases.jsonl"),
+        Json.toLine(java.util.Map.of("reference", "$\\frac{14}{3}$",
+            "prediction", "So $f(-2)+f(-1)+f(0)=2+\\frac{5}{3}+1=\\boxed{\\frac{14}{3}}$")) + "\n"
+            + Json.toLine(java.util.Map.of("reference", "18", "prediction", "每人 6 个，3 人。答案是 18 个。")) + "\n"
+            + Json.toLine(java.util.Map.of("reference", "18", "prediction", "I do not know.")) + "\n");
+    Run plain = run("judge", "--input", in.toString(), "--no-symbolic");
+    assertThat(plain.lines().get(1).path("result").asText()).isNotEqualTo("EQUAL");
+    Run r = run("judge", "--input", in.toString(), "--no-symbolic", "--extract");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<JsonNode> lines = r.lines();
+    assertThat(lines.get(0).path("result").asText()).isEqualTo("EQUAL");
+    assertThat(lines.get(0).path("rationale").asText()).contains("by BOXED");
+    assertThat(lines.get(1).path("result").asText()).isEqualTo("EQUAL");
+    assertThat(lines.get(1).path("rationale").asText()).contains("by ANSWER_PHRASE");
+    assertThat(lines.get(2).path("result").asText()).isEqualTo("NOT_EQUAL");
+    assertThat(lines.get(2).path("rationale").asText()).isEqualTo("no final answer in the prediction");
+  }
+
+  @Test
+  void percentScalingAndAbsoluteTolerance_areOffUnlessAsked() throws Exception {
+    Path in = Files.writeString(dir.resolve("cases.jsonl"),
+        "{\"reference\": \"0.7\", \"prediction\": \"70\"}\n{\"reference\": \"100\", \"prediction\": \"101\"}\n");
+    Run plain = run("judge", "--input", in.toString(), "--no-symbolic");
+    assertThat(plain.lines()).extracting(l -> l.path("result").asText()).containsExactly("NOT_EQUAL", "NOT_EQUAL");
+    Run r = run("judge", "--input", in.toString(), "--no-symbolic", "--percent-scaling", "--absolute-tolerance", "1");
+    assertThat(r.lines()).extracting(l -> l.path("result").asText()).containsExactly("EQUAL", "EQUAL");
+    Run bad = run("judge", "--input", in.toString(), "--no-symbolic", "--absolute-tolerance", "-1");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err().strip()).isEqualTo("siam4j: absoluteTolerance must be positive and finite, was -1.0");
   }
 
   @Test
