@@ -153,10 +153,21 @@ final class PreferenceBuildersTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation")
+  void aVerdictWrittenBeforeTheTypedAbstentionStillMakesItsProblemUnusable() {
+    JudgedSample legacy = Judged.sample(P, 1, "print(42 + 0)",
+        Execution.ok("42\n", "42", Duration.ZERO),
+        Verdict.of(false, 0.0, UnusableReference.ABSTAIN_JUDGE, "cannot parse the reference"));
+    JudgedProblem jp = problem(P, approved(P, 0, "print(12 + 30)", "42"), legacy);
+    assertThat(PreferenceBuilders.paper().build(jp))
+        .isEqualTo(new TrainingExamples(List.of(), List.of(), Map.of("reference-unusable", 2)));
+  }
+
+  @Test
   void problemsWithAnUnusableReferenceAreExcludedAndCounted() {
     JudgedSample abstained = Judged.sample(P, 2, "print(42 + 0)",
         Execution.ok("42\n", "42", Duration.ZERO),
-        Verdict.of(false, 0.0, UnusableReference.ABSTAIN_JUDGE, "cannot parse the reference"));
+        Verdict.abstain("rules", "cannot parse the reference"));
     JudgedProblem jp = problem(P, approved(P, 0, "print(12 + 30)", "42"),
         wrong(P, 1, "print(12 * 30)", "360"), abstained);
     TrainingExamples t = PreferenceBuilders.paper().build(jp);

@@ -106,7 +106,7 @@ final class IterationRunner {
     Prompt prompt = calls.guard(site, loop.promptTemplate(), () -> loop.promptTemplate().render(problem));
     long seed = StageLog.hashStep(loop.seed() * 31 + iteration, problem.id());
     GenerationRequest request =
-        new GenerationRequest(prompt, loop.samplesPerProblem(), loop.sampling(), seed);
+        new GenerationRequest(prompt, loop.samplesPerProblem(), loop.sampling(), seed, Optional.of(problem));
     Generator generator = policy.open(calls, site);
     List<Completion> completions = calls.call(site, generator, () -> generator.generate(request));
     if (completions.size() != request.samples()) {

@@ -259,4 +259,16 @@ final class LoopErrorsTest {
             "the run in " + dir.resolve("run") + " failed before its first iteration: java.lang.IllegalStateException: source closed")
         .hasCause(bad);
   }
+
+  @Test
+  void theGeneratorSeesTheProblemBesideItsPrompt() {
+    List<Problem> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    Generator recording =
+        request -> {
+          seen.add(request.problem().orElseThrow());
+          return toy().generate(request);
+        };
+    loop(recording).build().run();
+    assertThat(seen).containsExactlyElementsOf(ToyWorld.problems(3));
+  }
 }
