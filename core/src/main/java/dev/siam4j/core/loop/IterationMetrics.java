@@ -20,8 +20,8 @@ import java.util.Objects;
  * @param sftExamples SFT examples built
  * @param pairs preference pairs built
  * @param dropped samples dropped by quality rules, by rule
- * @param flagged samples kept but flagged by a quality rule, by rule (keys {@code flagged.*} of
- *     {@link dev.siam4j.core.TrainingExamples#dropped()})
+ * @param flagged samples kept but flagged by a quality rule, by rule ({@link
+ *     dev.siam4j.core.TrainingExamples#flagged()})
  * @param stageSeconds seconds spent per stage (all runs of the iteration together)
  * @param training final metrics of each training step, by "step-algorithm.metric"
  */

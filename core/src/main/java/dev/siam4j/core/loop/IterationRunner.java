@@ -188,7 +188,7 @@ final class IterationRunner {
     return java.util.Collections.nCopies(programs, timeout);
   }
 
-  /** Keys of {@code TrainingExamples.dropped()} that count kept-but-flagged samples. */
+  /** Prefix of {@code TrainingExamples.dropped()} keys that counted flags before {@code flagged()}. */
   static final String FLAGGED = "flagged.";
 
   static final Execution NO_CODE =
@@ -589,9 +589,10 @@ final class IterationRunner {
           r.examples()
               .dropped()
               .forEach(
-                  (k, v) ->
+                  (k, v) -> // "flagged." keys: flags as records written before flagged() counted them
                       (k.startsWith(FLAGGED) ? flagged : dropped)
                           .merge(k.startsWith(FLAGGED) ? k.substring(FLAGGED.length()) : k, (long) v, Long::sum));
+          r.examples().flagged().forEach((k, v) -> flagged.merge(k, (long) v, Long::sum));
         });
     Map<Stage, Double> seconds = new EnumMap<>(Stage.class);
     if (Files.exists(files.stageTimes())) {

@@ -271,4 +271,14 @@ final class LoopErrorsTest {
     loop(recording).build().run();
     assertThat(seen).containsExactlyElementsOf(ToyWorld.problems(3));
   }
+
+  @Test
+  void flagsAndDropsAreCountedApartIncludingFlagsOfRecordsWrittenWithTheOldPrefix() {
+    dev.siam4j.core.PreferenceBuilder b =
+        p -> new dev.siam4j.core.TrainingExamples(
+            List.of(), List.of(), java.util.Map.of("unanimous", 1, "flagged.literal-only", 1), java.util.Map.of("grounding", 2));
+    IterationMetrics m = loop(toy()).preferenceBuilder(b).build().run().iterations().get(0);
+    assertThat(m.dropped()).isEqualTo(java.util.Map.of("unanimous", 3L));
+    assertThat(m.flagged()).isEqualTo(java.util.Map.of("grounding", 6L, "literal-only", 3L));
+  }
 }
