@@ -26,6 +26,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@SuppressWarnings("deprecation") // replay, accumulate and trainFromSeed stay tested while they exist
 final class SelfImprovementLoopTest {
 
   @TempDir Path dir;

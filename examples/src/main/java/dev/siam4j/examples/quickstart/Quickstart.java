@@ -33,6 +33,7 @@ import dev.siam4j.core.loop.LoopResult;
 import dev.siam4j.core.loop.PolicyGate;
 import dev.siam4j.core.loop.SelfImprovementLoop;
 import dev.siam4j.core.loop.Stage;
+import dev.siam4j.core.loop.TrainingSchedule;
 import dev.siam4j.critic.Critics;
 import dev.siam4j.critic.equivalence.AnswerEquivalence;
 import dev.siam4j.critic.evaluation.Evaluation;
@@ -469,9 +470,7 @@ public final class Quickstart {
             .sampling(sampling())
             .promptTemplate(QuickstartModels.promptTemplate())
             .codeExtractor(CodeExtractors.defaultExtractor())
-            .replay(o.trainingData() == TrainingData.ITERATION ? List.of() : seedData(world))
-            .accumulate(o.trainingData() == TrainingData.EXPERT_ITERATION)
-            .trainFromSeed(o.trainingData() == TrainingData.EXPERT_ITERATION)
+            .trainingSchedule(schedule(o.trainingData(), world))
             .concurrency(Stage.EXECUTE, 2)
             .listener(progress);
     if (!validation.isEmpty()) {
@@ -575,6 +574,15 @@ public final class Quickstart {
    * split is shuffled. The whole split is checked against this run's test splits (the seed model has
    * seen it all).
    */
+  /** The loop's training schedule for a choice of training data. */
+  private TrainingSchedule schedule(TrainingData data, MathWorld world) {
+    return switch (data) {
+      case ITERATION -> TrainingSchedule.paper();
+      case REPLAY -> TrainingSchedule.paper().withReplay(seedData(world));
+      case EXPERT_ITERATION -> TrainingSchedule.expertIteration().withReplay(seedData(world));
+    };
+  }
+
   private List<SftExample> seedData(MathWorld world) {
     Set<String> tests = new HashSet<>();
     for (Split split : List.of(Split.TEST_ID, Split.TEST_OOD)) {
