@@ -254,7 +254,8 @@ public final class SelfImprovementLoop {
       runner.execute(executor);
       at.stage = Stage.CRITIQUE;
       runner.critique();
-      Map<String, Double> training = new TreeMap<>();
+      List<TrainingStepMetrics> training = new ArrayList<>();
+      Optional<PolicyGate.Decision> decision = Optional.empty();
       if (preferenceBuilder != null) {
         at.stage = Stage.BUILD_DATA;
         runner.buildData();
@@ -264,10 +265,15 @@ public final class SelfImprovementLoop {
           // unless the gate keeps the policy this one generated with
           Checkpoint trained =
               runner.train(schedule.base() == TrainingSchedule.Base.SEED ? seedCheckpoint : current, training);
-          current = gate == null ? trained : runner.gate(gate, current, trained, training);
+          if (gate == null) {
+            current = trained;
+          } else {
+            decision = Optional.of(runner.gate(gate, current, trained));
+            current = decision.get().accept() ? trained : current;
+          }
         }
       }
-      IterationMetrics m = runner.metrics(training);
+      IterationMetrics m = runner.metrics(training, decision);
       IterationRunner.write(runner.files().metrics(), m);
       all.add(m);
       LOG.info(
