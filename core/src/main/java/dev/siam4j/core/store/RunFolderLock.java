@@ -174,7 +174,13 @@ public final class RunFolderLock implements AutoCloseable {
         osLocks = false;
       }
       if (os == null && osLocks) {
-        throw locked(folder, readOwner(channel).orElse(null), "another process holds " + file);
+        Owner holder = null;
+        try {
+          holder = readOwner(channel).orElse(null);
+        } catch (IOException | RunStoreException unreadable) {
+          // where locks are mandatory (Windows) the holder's record cannot be read
+        }
+        throw locked(folder, holder, "another process holds " + file);
       }
       Optional<Owner> previous;
       try {
