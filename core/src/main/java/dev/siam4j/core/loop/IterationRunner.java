@@ -61,14 +61,16 @@ final class IterationRunner {
   private final Iterable<Problem> problems;
   private final long problemCount;
   private final LoopListener listener;
+  private final ComponentCalls calls;
 
   /**
    * @param problems this iteration's problems, {@code problemCount} of them
    */
   IterationRunner(
       SelfImprovementLoop loop, RunStore store, int iteration, Iterable<Problem> problems, long problemCount,
-      LoopListener listener) {
+      LoopListener listener, ComponentCalls calls) {
     this.loop = loop;
+    this.calls = calls;
     this.problems = problems;
     this.store = store;
     this.files = store.iteration(iteration);
@@ -83,7 +85,7 @@ final class IterationRunner {
 
   // ---- generate -------------------------------------------------------------------------------
 
-  void generate(Generator generator) {
+  void generate(SelfImprovementLoop.LazyGenerator policy) {
     int k = loop.samplesPerProblem();
     runStage(
         Stage.GENERATE,
@@ -95,28 +97,40 @@ final class IterationRunner {
           skipProblems(them, skip);
           return them;
         },
-        (Problem p) -> sample(generator, p),
+        (Problem p) -> sample(policy, p),
         (List<Solution> solutions, StageLog log) -> solutions.forEach(log::write));
   }
 
-  private List<Solution> sample(Generator generator, Problem problem) {
-    Prompt prompt = loop.promptTemplate().render(problem);
+  private List<Solution> sample(SelfImprovementLoop.LazyGenerator policy, Problem problem) {
+    ComponentCalls.Site site = site(Stage.GENERATE, problem.id());
+    Prompt prompt = calls.guard(site, loop.promptTemplate(), () -> loop.promptTemplate().render(problem));
     long seed = StageLog.hashStep(loop.seed() * 31 + iteration, problem.id());
     GenerationRequest request =
-        new GenerationRequest(prompt, loop.samplesPerProblem(), loop.sampling(), seed);
-    List<Completion> completions = generator.generate(request);
+        new GenerationRequest(prompt, loop.samplesPerProblem(), loop.sampling(), seed, Optional.of(problem));
+    Generator generator = policy.open(calls, site);
+    List<Completion> completions = calls.call(site, generator, () -> generator.generate(request));
     if (completions.size() != request.samples()) {
-      throw new dev.siam4j.core.GenerationFailedException(
-          generator.getClass().getName() + " returned " + completions.size() + " completions for "
-              + problem.id() + ", asked for " + request.samples());
+      throw ComponentCalls.failure(
+          site, generator, "returned " + completions.size() + " completions, asked for " + request.samples(), null);
     }
     List<Solution> out = new ArrayList<>(completions.size());
     for (int i = 0; i < completions.size(); i++) {
-      Completion c = completions.get(i);
-      String code = loop.codeExtractor().extract(c.text()).orElse("");
+      Completion c = nonNull(completions.get(i), site, generator, "completion", i);
+      String code = calls.guard(site, loop.codeExtractor(), () -> loop.codeExtractor().extract(c.text())).orElse("");
       out.add(new Solution(new SampleKey(problem.id(), i, iteration), prompt, c, code));
     }
     return out;
+  }
+
+  private ComponentCalls.Site site(Stage stage, String problemId) {
+    return new ComponentCalls.Site(stage, iteration, "problem " + problemId);
+  }
+
+  private static <T> T nonNull(T value, ComponentCalls.Site site, Object component, String what, int index) {
+    if (value == null) {
+      throw ComponentCalls.failure(site, component, "returned a null " + what + " at index " + index, null);
+    }
+    return value;
   }
 
   // ---- execute --------------------------------------------------------------------------------
@@ -144,22 +158,37 @@ final class IterationRunner {
         programs.add(s.code());
       }
     }
-    List<Execution> ran = programs.isEmpty() ? List.of() : executor.executeAll(programs);
+    ComponentCalls.Site site = site(Stage.EXECUTE, group.get(0).key().problemId());
+    List<Execution> ran =
+        programs.isEmpty()
+            ? List.of()
+            : calls.callWithin(site, executor, () -> executor.executeAll(programs))
+                .orElseGet(() -> pastDeadline(executor, programs.size()));
     if (ran.size() != programs.size()) {
-      throw new dev.siam4j.core.ExecutionFailedException(
-          executor.getClass().getName() + " returned " + ran.size() + " executions for "
-              + programs.size() + " programs");
+      throw ComponentCalls.failure(
+          site, executor, "returned " + ran.size() + " executions for " + programs.size() + " programs", null);
     }
     List<ExecutionRecord> out = new ArrayList<>(group.size());
     int next = 0;
     for (Solution s : group) {
-      Execution e = s.hasCode() ? ran.get(next++) : NO_CODE;
+      Execution e = s.hasCode() ? nonNull(ran.get(next), site, executor, "execution", next++) : NO_CODE;
       out.add(new ExecutionRecord(s.key(), e));
     }
     return out;
   }
 
-  /** Keys of {@code TrainingExamples.dropped()} that count kept-but-flagged samples. */
+  /** TIMEOUT records for programs whose executor call passed its deadline. */
+  private List<Execution> pastDeadline(CodeExecutor executor, int programs) {
+    Duration deadline = loop.callTimeout(Stage.EXECUTE);
+    String why =
+        SelfImprovementLoop.describe(executor) + " did not return within its deadline of " + deadline
+            + " (callTimeout(EXECUTE)); the call was interrupted and abandoned";
+    LOG.warn("iteration {}: {}", iteration, why);
+    Execution timeout = new Execution(Outcome.TIMEOUT, -1, "", why, "", deadline, Optional.empty());
+    return java.util.Collections.nCopies(programs, timeout);
+  }
+
+  /** Prefix of {@code TrainingExamples.dropped()} keys that counted flags before {@code flagged()}. */
   static final String FLAGGED = "flagged.";
 
   static final Execution NO_CODE =
@@ -229,15 +258,15 @@ final class IterationRunner {
       requests.add(
           new CritiqueRequest(j.problem(), j.solutions().get(i).code(), j.executions().get(i).execution()));
     }
-    List<Verdict> verdicts = loop.critic().judgeAll(requests);
+    ComponentCalls.Site site = site(Stage.CRITIQUE, j.problem().id());
+    List<Verdict> verdicts = calls.call(site, loop.critic(), () -> loop.critic().judgeAll(requests));
     if (verdicts.size() != requests.size()) {
-      throw new dev.siam4j.core.CritiqueFailedException(
-          loop.critic().getClass().getName() + " returned " + verdicts.size() + " verdicts for "
-              + requests.size() + " requests");
+      throw ComponentCalls.failure(
+          site, loop.critic(), "returned " + verdicts.size() + " verdicts for " + requests.size() + " requests", null);
     }
     List<VerdictRecord> out = new ArrayList<>(verdicts.size());
     for (int i = 0; i < verdicts.size(); i++) {
-      out.add(new VerdictRecord(j.solutions().get(i).key(), verdicts.get(i)));
+      out.add(new VerdictRecord(j.solutions().get(i).key(), nonNull(verdicts.get(i), site, loop.critic(), "verdict", i)));
     }
     return out;
   }
@@ -287,7 +316,10 @@ final class IterationRunner {
             };
           },
           (JudgedProblem p) ->
-              new ProblemDataRecord(p.problem().id(), iteration, loop.preferenceBuilder().build(p)),
+              new ProblemDataRecord(
+                  p.problem().id(), iteration,
+                  calls.call(site(Stage.BUILD_DATA, p.problem().id()), loop.preferenceBuilder(),
+                      () -> loop.preferenceBuilder().build(p))),
           (ProblemDataRecord r, StageLog log) -> log.write(r));
     }
     deriveTrainingFiles();
@@ -337,8 +369,8 @@ final class IterationRunner {
 
   // ---- train ----------------------------------------------------------------------------------
 
-  /** Runs the training plan from {@code base}; returns the last checkpoint and each step's metrics. */
-  Checkpoint train(Checkpoint base, Map<String, Double> metricsOut) {
+  /** Runs the training plan from {@code base}; returns the last checkpoint, adds each step's metrics. */
+  Checkpoint train(Checkpoint base, List<TrainingStepMetrics> metricsOut) {
     List<dev.siam4j.core.Algorithm> plan = loop.trainingPlan();
     long started = System.nanoTime();
     listener.stageStarted(new LoopEvent.StageStarted(iteration, Stage.TRAIN, plan.size(), 0));
@@ -358,13 +390,13 @@ final class IterationRunner {
       } else {
         TrainingJob job =
             new TrainingJob(current, files.sft(), files.pairs(), algorithm, loop.trainingOptions(algorithm), dir);
-        result = loop.trainer().train(job);
+        ComponentCalls.Site site =
+            new ComponentCalls.Site(Stage.TRAIN, iteration, "step " + step + " (" + algorithm + ")");
+        result = calls.call(site, loop.trainer(), () -> loop.trainer().train(job));
         write(resultFile, result);
         wrote++;
       }
-      for (Map.Entry<String, Double> m : result.metrics().entrySet()) {
-        metricsOut.put(step + "-" + algorithm.name().toLowerCase() + "." + m.getKey(), m.getValue());
-      }
+      metricsOut.add(new TrainingStepMetrics(step, algorithm, result.metrics()));
       current = result.checkpoint();
       listener.stageProgress(new LoopEvent.StageProgress(iteration, Stage.TRAIN, step + 1, plan.size()));
     }
@@ -376,9 +408,9 @@ final class IterationRunner {
    * Asks the gate whether {@code trained} replaces {@code current}, once: the decision is written to
    * {@code gate.json} and read back on a rerun.
    *
-   * @return the policy the next iteration generates with
+   * @return the gate's decision
    */
-  Checkpoint gate(PolicyGate gate, Checkpoint current, Checkpoint trained, Map<String, Double> metricsOut) {
+  PolicyGate.Decision gate(PolicyGate gate, Checkpoint current, Checkpoint trained) {
     Path file = files.gate();
     GateRecord record;
     if (Files.exists(file)) {
@@ -387,15 +419,14 @@ final class IterationRunner {
         throw new RunStoreException(file + ": the gate decided on " + record.candidate() + ", this run trained " + trained);
       }
     } else {
-      PolicyGate.Decision d = Objects.requireNonNull(gate.decide(iteration, current, trained), "the gate returned null");
+      ComponentCalls.Site site = new ComponentCalls.Site(Stage.TRAIN, iteration, "the gate");
+      PolicyGate.Decision d = calls.call(site, gate, () -> gate.decide(iteration, current, trained));
       record = new GateRecord(current, trained, d);
       write(file, record);
     }
     PolicyGate.Decision d = record.decision();
-    metricsOut.put("gate.accepted", d.accept() ? 1.0 : 0.0);
-    d.metrics().forEach((k, v) -> metricsOut.put("gate." + k, v));
     LOG.info("iteration {}: the gate {} the trained policy: {}", iteration, d.accept() ? "accepted" : "rejected", d.reason());
-    return d.accept() ? trained : current;
+    return d;
   }
 
   /** What {@code gate.json} holds. */
@@ -444,7 +475,10 @@ final class IterationRunner {
             listener.stageProgress(
                 new LoopEvent.StageProgress(iteration, stage, progress.incrementAndGet(), problemCount));
           };
-      OrderedParallel.map(stage.name().toLowerCase(), inputs, loop.concurrency(stage), work, write);
+      ComponentCalls.Site here = new ComponentCalls.Site(stage, iteration, done + " of " + problemCount + " problems done before");
+      OrderedParallel.map(
+          stage.name().toLowerCase(), inputs, loop.concurrency(stage), work, write,
+          e -> ComponentCalls.cancelled(here, e));
     }
     finishStage(stage, written.get(), started);
   }
@@ -508,7 +542,7 @@ final class IterationRunner {
 
   // ---- metrics --------------------------------------------------------------------------------
 
-  IterationMetrics metrics(Map<String, Double> training) {
+  IterationMetrics metrics(List<TrainingStepMetrics> training, Optional<PolicyGate.Decision> gate) {
     long problems = 0;
     long samples = 0;
     long withCode = 0;
@@ -551,9 +585,10 @@ final class IterationRunner {
           r.examples()
               .dropped()
               .forEach(
-                  (k, v) ->
+                  (k, v) -> // "flagged." keys: flags as records written before flagged() counted them
                       (k.startsWith(FLAGGED) ? flagged : dropped)
                           .merge(k.startsWith(FLAGGED) ? k.substring(FLAGGED.length()) : k, (long) v, Long::sum));
+          r.examples().flagged().forEach((k, v) -> flagged.merge(k, (long) v, Long::sum));
         });
     Map<Stage, Double> seconds = new EnumMap<>(Stage.class);
     if (Files.exists(files.stageTimes())) {
@@ -567,7 +602,7 @@ final class IterationRunner {
     double passAtK = problems == 0 ? 0 : (double) solvedProblems / problems;
     return new IterationMetrics(
         iteration, problems, samples, withCode, outcomes, approved, passAt1, passAtK, judges,
-        counts[0], counts[1], dropped, flagged, seconds, training);
+        counts[0], counts[1], dropped, flagged, seconds, training, gate);
   }
 
   private static <T> void forEach(Path file, Class<T> type, Consumer<T> action) {
