@@ -3,14 +3,16 @@ package dev.siam4j.alignment.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import dev.siam4j.alignment.train.model.GgufWeights;
-import dev.siam4j.alignment.train.model.LlamaModel;
+import dev.siam4j.alignment.train.internal.EncodedSequence;
+import dev.siam4j.alignment.train.internal.SequenceEncoder;
+import dev.siam4j.alignment.train.internal.Torch;
+import dev.siam4j.alignment.train.internal.model.GgufWeights;
+import dev.siam4j.alignment.train.internal.model.LlamaModel;
 import dev.siam4j.alignment.train.tokenizer.Tokenizer;
 import dev.siam4j.core.Prompt;
 import dev.siam4j.core.TokenScorer;
 import dev.siam4j.core.TrainingFailedException;
 import dev.siam4j.core.gguf.GgufFile;
-import dev.siam4j.core.gguf.GgufValue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -55,7 +57,7 @@ public final class DjlTokenScorer implements TokenScorer, AutoCloseable {
   public static DjlTokenScorer open(Path gguf, PromptRenderer renderer) {
     Objects.requireNonNull(gguf, "gguf");
     GgufFile file = GgufWeights.read(gguf);
-    SequenceEncoder encoder = new SequenceEncoder(Tokenizer.fromGguf(file), bos(file), renderer);
+    SequenceEncoder encoder = new SequenceEncoder(Tokenizer.fromGguf(file), SequenceEncoder.bos(file), renderer);
     NDManager manager = Torch.newManager();
     try {
       return new DjlTokenScorer(manager, GgufWeights.load(gguf, manager), encoder);
@@ -63,15 +65,6 @@ public final class DjlTokenScorer implements TokenScorer, AutoCloseable {
       manager.close();
       throw e;
     }
-  }
-
-  /**
-   * @param file a GGUF model
-   * @return its BOS id if it adds one ({@code tokenizer.ggml.add_bos_token}, default true), else -1
-   */
-  static int bos(GgufFile file) {
-    boolean add = file.get("tokenizer.ggml.add_bos_token").map(GgufValue::asBoolean).orElse(true);
-    return add ? file.get("tokenizer.ggml.bos_token_id").map(GgufValue::asInt).orElse(-1) : -1;
   }
 
   @Override

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.siam4j.alignment.train.lora.GgufExport;
-import dev.siam4j.alignment.train.model.GgufWeights;
-import dev.siam4j.alignment.train.model.LlamaModel;
+import dev.siam4j.alignment.train.internal.Torch;
+import dev.siam4j.alignment.train.internal.lora.GgufExport;
+import dev.siam4j.alignment.train.internal.model.GgufWeights;
+import dev.siam4j.alignment.train.internal.model.LlamaModel;
 import dev.siam4j.core.Algorithm;
 import dev.siam4j.core.Checkpoint;
 import dev.siam4j.core.PreferencePair;
