@@ -1,0 +1,144 @@
+package com.example.consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.siam4j.alignment.preference.PreferenceBuilders;
+import dev.siam4j.alignment.train.DjlTrainer;
+import dev.siam4j.core.Algorithm;
+import dev.siam4j.core.Checkpoint;
+import dev.siam4j.core.Problem;
+import dev.siam4j.core.TrainingFailedException;
+import dev.siam4j.core.TrainingJob;
+import dev.siam4j.core.TrainingOptions;
+import dev.siam4j.core.loop.LoopResult;
+import dev.siam4j.core.loop.SelfImprovementLoop;
+import dev.siam4j.critic.Critics;
+import dev.siam4j.critic.equivalence.AnswerEquivalence;
+import dev.siam4j.sandbox.PythonSandbox;
+import java.io.File;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a user of siam4j's BOM and four modules gets, checked from the outside. */
+class ConsumerTest {
+  private static final long MAX_CLASSPATH_BYTES = 25_000_000L;
+  private static final String VERSION = System.getProperty("consumer.siam4jVersion");
+  private static final List<String> MODULES =
+      List.of("siam4j-core", "siam4j-sandbox", "siam4j-critic", "siam4j-alignment");
+
+  @TempDir Path dir;
+
+  private static List<Path> runtimeClasspath() throws Exception {
+    String text = Files.readString(Path.of(System.getProperty("consumer.runtimeClasspath"))).trim();
+    List<Path> jars = new ArrayList<>();
+    for (String entry : text.split(File.pathSeparator)) {
+      jars.add(Path.of(entry));
+    }
+    return jars;
+  }
+
+  private static List<Problem> problems() {
+    return List.of(
+        Problem.of("p1", "What is 3 + 4?", "7", "consumer"),
+        Problem.of("p2", "What is 10 + 25?", "35", "consumer"),
+        Problem.of("p3", "What is 8 + 8?", "16", "consumer"));
+  }
+
+  @Test
+  void theFourModulesWithoutPyTorchStayWithin25MB() throws Exception {
+    long total = 0;
+    Map<String, Long> sizes = new TreeMap<>();
+    for (Path jar : runtimeClasspath()) {
+      long size = Files.size(jar);
+      total += size;
+      sizes.put(jar.getFileName().toString(), size);
+    }
+    System.out.println("runtime class path of core+sandbox+critic+alignment: " + total + " bytes in "
+        + sizes.size() + " jars " + sizes);
+    assertTrue(total <= MAX_CLASSPATH_BYTES, "runtime class path is " + total + " bytes: " + sizes);
+    for (String name : sizes.keySet()) {
+      assertFalse(name.startsWith("pytorch-") || name.startsWith("api-0."), "PyTorch/DJL on the class path: " + name);
+    }
+  }
+
+  @Test
+  void everyJarHasItsModuleNameAndVersionAndASourcesJarBesideIt() throws Exception {
+    Path repo = Path.of(System.getProperty("consumer.localRepository"));
+    for (String module : MODULES) {
+      Path folder = repo.resolve("dev/siam4j/" + module + "/" + VERSION);
+      Path jar = folder.resolve(module + "-" + VERSION + ".jar");
+      assertTrue(Files.isRegularFile(folder.resolve(module + "-" + VERSION + "-sources.jar")),
+          "no sources jar beside " + jar);
+      ModuleReference ref = ModuleFinder.of(jar).findAll().iterator().next();
+      assertEquals("dev.siam4j." + module.substring("siam4j-".length()), ref.descriptor().name());
+      try (var in = new java.util.jar.JarFile(jar.toFile())) {
+        assertEquals(VERSION, in.getManifest().getMainAttributes().getValue("Implementation-Version"));
+      }
+    }
+  }
+
+  @Test
+  void aLoopOfTheUsersComponentsWithTheRealSandboxAndTheRuleCriticRuns() throws Exception {
+    NoteTrainer trainer = new NoteTrainer();
+    List<Checkpoint> loaded = new ArrayList<>();
+    Checkpoint seed = Checkpoint.of(Files.writeString(dir.resolve("seed.bin"), "seed"));
+    LoopResult result;
+    try (PythonSandbox sandbox = PythonSandbox.builder().build()) {
+      result = SelfImprovementLoop.builder()
+          .problems(problems())
+          .policy(seed, checkpoint -> {
+            loaded.add(checkpoint);
+            return new AdditionGenerator();
+          })
+          .executor(sandbox)
+          .critic(Critics.rules(AnswerEquivalence.builder().symbolic(sandbox).build()))
+          .preferenceBuilder(PreferenceBuilders.paper())
+          .trainer(trainer)
+          .trainingPlan(Algorithm.SFT, Algorithm.DPO)
+          .samplesPerProblem(4)
+          .iterations(2)
+          .runFolder(dir.resolve("run"))
+          .build()
+          .run();
+    }
+    assertEquals(2, result.iterations().size());
+    assertEquals(12, result.iterations().get(0).samples());
+    assertEquals(6, result.iterations().get(0).approved(), "the even samples are right");
+    assertEquals(4, trainer.jobs().size(), "SFT and DPO in each of two iterations");
+    assertEquals(seed, loaded.get(0));
+    assertEquals(2, loaded.size(), "the second iteration generates with what the first trained");
+    assertEquals(result.finalCheckpoint().orElseThrow().model().getFileName().toString(), "model.bin");
+    JsonNode manifest = new ObjectMapper().readTree(dir.resolve("run/manifest.json").toFile());
+    assertEquals(VERSION, manifest.path("versions").path("siam4j").asText(),
+        "the run manifest records the version of the siam4j jars: " + manifest.path("versions"));
+  }
+
+  @Test
+  void inJvmTrainingWithoutPyTorchSaysWhichArtifactsToAdd() throws Exception {
+    Path model = Files.writeString(dir.resolve("seed.gguf"), "not read");
+    Path data = Files.writeString(dir.resolve("sft.jsonl"), "");
+    TrainingJob job = new TrainingJob(Checkpoint.of(model), data, data, Algorithm.SFT,
+        TrainingOptions.DEFAULT, dir.resolve("out"));
+
+    TrainingFailedException e =
+        assertThrows(TrainingFailedException.class, () -> DjlTrainer.create().train(job));
+
+    assertTrue(e.getMessage().startsWith("cannot train SFT with DjlTrainer: in-JVM training needs"
+        + " PyTorch through DJL, and ai.djl:api, ai.djl.pytorch:pytorch-engine,"
+        + " ai.djl.pytorch:pytorch-jni are not on the class path. Add "), e.getMessage());
+    assertTrue(e.getMessage().contains("ai.djl.pytorch:pytorch-native-cpu:"), e.getMessage());
+  }
+}
