@@ -18,6 +18,7 @@ import dev.siam4j.core.extraction.CodeExtractors;
 import dev.siam4j.core.internal.Checks;
 import dev.siam4j.core.prompts.PromptTemplate;
 import dev.siam4j.core.prompts.PromptTemplates;
+import dev.siam4j.core.store.RunFolderLock;
 import dev.siam4j.core.store.RunManifest;
 import dev.siam4j.core.store.RunStore;
 import dev.siam4j.core.store.StageLog;
@@ -58,7 +59,13 @@ import org.slf4j.LoggerFactory;
  * bounded by the stage's concurrency, however many problems there are. Running the same loop on
  * the same folder again resumes: finished work is skipped, a crash's leftovers are dropped, and a
  * different configuration is refused. Immutable and thread-safe; {@link #run()} may be called
- * again (it resumes). The loop closes the generators it opened through a {@link PolicyLoader};
+ * again (it resumes).
+ *
+ * <p><b>One runner per folder.</b> {@code run()} holds a {@link RunFolderLock} on the run folder
+ * from start to end: a second {@code run()} on the same folder, from another thread, process or
+ * machine, fails at once with a {@link dev.siam4j.core.store.RunFolderLockedException} naming the
+ * holder (pid, host, since). The lock of a runner that died (SIGKILL, power loss) is taken over by
+ * the next one, which resumes. The loop closes the generators it opened through a {@link PolicyLoader};
  * components the host passed in are the host's to close.
  */
 public final class SelfImprovementLoop {
@@ -142,6 +149,12 @@ public final class SelfImprovementLoop {
    * @throws Siam4jException when a stage fails; what was written stays, and a rerun resumes
    */
   public LoopResult run() {
+    try (RunFolderLock lock = RunFolderLock.acquire(runFolder)) {
+      return runLocked();
+    }
+  }
+
+  private LoopResult runLocked() {
     long[] countAndHash = fingerprint();
     RunStore store = RunStore.open(runFolder, manifest(countAndHash));
     LoopListener listener = new SafeListener(listeners);
