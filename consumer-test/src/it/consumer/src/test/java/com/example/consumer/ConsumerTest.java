@@ -11,12 +11,14 @@ import dev.siam4j.alignment.preference.PreferenceBuilders;
 import dev.siam4j.alignment.train.DjlTrainer;
 import dev.siam4j.core.Algorithm;
 import dev.siam4j.core.Checkpoint;
+import dev.siam4j.core.Generator;
 import dev.siam4j.core.Problem;
 import dev.siam4j.core.TrainingFailedException;
 import dev.siam4j.core.TrainingJob;
 import dev.siam4j.core.TrainingOptions;
 import dev.siam4j.core.loop.LoopResult;
 import dev.siam4j.core.loop.SelfImprovementLoop;
+import dev.siam4j.core.store.RunFolderLockedException;
 import dev.siam4j.critic.Critics;
 import dev.siam4j.critic.equivalence.AnswerEquivalence;
 import dev.siam4j.sandbox.PythonSandbox;
@@ -29,6 +31,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,5 +145,47 @@ class ConsumerTest {
         + " PyTorch through DJL, and ai.djl:api, ai.djl.pytorch:pytorch-engine,"
         + " ai.djl.pytorch:pytorch-jni are not on the class path. Add "), e.getMessage());
     assertTrue(e.getMessage().contains("ai.djl.pytorch:pytorch-native-cpu:"), e.getMessage());
+  }
+
+  @Test
+  void aSecondRunOnTheSameFolderIsToldTheFolderIsInUseAndByWhom() throws Exception {
+    CountDownLatch generating = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Generator held = request -> {
+      generating.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new AdditionGenerator().generate(request);
+    };
+    try (PythonSandbox sandbox = PythonSandbox.builder().build()) {
+      SelfImprovementLoop first = loop(held, sandbox);
+      SelfImprovementLoop second = loop(new AdditionGenerator(), sandbox);
+      CompletableFuture<LoopResult> running = CompletableFuture.supplyAsync(first::run);
+      // a guard against a hang, not a speed target
+      assertTrue(generating.await(5, TimeUnit.MINUTES), "the first run never generated");
+
+      RunFolderLockedException e = assertThrows(RunFolderLockedException.class, second::run);
+
+      assertTrue(e.getMessage().contains(" is in use by pid " + ProcessHandle.current().pid() + " on host "),
+          e.getMessage());
+      assertTrue(e.getMessage().contains(" since "), e.getMessage());
+      release.countDown();
+      assertEquals(6, running.get(5, TimeUnit.MINUTES).iterations().get(0).approved());
+    }
+  }
+
+  private SelfImprovementLoop loop(Generator generator, PythonSandbox sandbox) {
+    return SelfImprovementLoop.builder()
+        .problems(problems())
+        .generator(generator)
+        .executor(sandbox)
+        .critic(Critics.rules(AnswerEquivalence.builder().symbolic(sandbox).build()))
+        .preferenceBuilder(PreferenceBuilders.paper())
+        .samplesPerProblem(4)
+        .runFolder(dir.resolve("shared-run"))
+        .build();
   }
 }
