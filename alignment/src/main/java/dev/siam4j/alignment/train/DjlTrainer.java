@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * A {@link Trainer} that trains a GGUF llama-family model in this JVM with PyTorch (through DJL, on
- * CPU unless a GPU libtorch is configured through {@code PYTORCH_LIBRARY_PATH}): SFT, DPO, DPO+NLL, IPO, ORPO, SimPO
- * and KTO, with LoRA ({@code options.loraRank() > 0}) or full fine-tuning, our own AdamW with
+ * CPU unless a GPU libtorch is configured through {@code PYTORCH_LIBRARY_PATH}): SFT, DPO, DPO+NLL,
+ * IPO, ORPO, SimPO and KTO, with LoRA ({@code options.loraRank() > 0}) or full fine-tuning, our own AdamW with
  * warm-up and cosine decay, global-norm clipping and gradient accumulation. A step whose gradient
  * holds a NaN or an infinity is skipped (logged, {@code "skipped": true} in {@code train.jsonl},
  * counted in the result's {@code skipped_steps}); {@value #MAX_SKIPPED_IN_A_ROW} in a row fail the
