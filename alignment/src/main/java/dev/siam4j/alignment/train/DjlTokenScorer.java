@@ -3,6 +3,7 @@ package dev.siam4j.alignment.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import dev.siam4j.alignment.train.internal.DjlRuntime;
 import dev.siam4j.alignment.train.internal.EncodedSequence;
 import dev.siam4j.alignment.train.internal.SequenceEncoder;
 import dev.siam4j.alignment.train.internal.Torch;
@@ -42,7 +43,8 @@ public final class DjlTokenScorer implements TokenScorer, AutoCloseable {
    *
    * @param gguf the model
    * @return the scorer
-   * @throws TrainingFailedException when the model cannot be loaded
+   * @throws TrainingFailedException when the model cannot be loaded, or DJL's PyTorch engine is not
+   *     on the class path (naming the artifacts to add, as {@link DjlTrainer} does)
    */
   public static DjlTokenScorer open(Path gguf) {
     return open(gguf, PromptRenderer.FLAT);
@@ -52,10 +54,14 @@ public final class DjlTokenScorer implements TokenScorer, AutoCloseable {
    * @param gguf the model
    * @param renderer how prompts become text
    * @return the scorer
-   * @throws TrainingFailedException when the model cannot be loaded
+   * @throws TrainingFailedException when the model cannot be loaded, or DJL's PyTorch engine is not
+   *     on the class path
    */
   public static DjlTokenScorer open(Path gguf, PromptRenderer renderer) {
     Objects.requireNonNull(gguf, "gguf");
+    DjlRuntime.missing().ifPresent(what -> {
+      throw new TrainingFailedException("cannot open " + gguf + " with DjlTokenScorer: " + what);
+    });
     GgufFile file = GgufWeights.read(gguf);
     SequenceEncoder encoder = new SequenceEncoder(Tokenizer.fromGguf(file), SequenceEncoder.bos(file), renderer);
     NDManager manager = Torch.newManager();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.siam4j.alignment.preference.PreferenceBuilders;
+import dev.siam4j.alignment.train.DjlTokenScorer;
 import dev.siam4j.alignment.train.DjlTrainer;
 import dev.siam4j.core.Algorithm;
 import dev.siam4j.core.Checkpoint;
@@ -145,6 +146,10 @@ class ConsumerTest {
         + " PyTorch through DJL, and ai.djl:api, ai.djl.pytorch:pytorch-engine,"
         + " ai.djl.pytorch:pytorch-jni are not on the class path. Add "), e.getMessage());
     assertTrue(e.getMessage().contains("ai.djl.pytorch:pytorch-native-cpu:"), e.getMessage());
+    TrainingFailedException scorer =
+        assertThrows(TrainingFailedException.class, () -> DjlTokenScorer.open(model));
+    assertTrue(scorer.getMessage().startsWith("cannot open " + model + " with DjlTokenScorer: in-JVM"
+        + " training needs PyTorch through DJL"), scorer.getMessage());
   }
 
   @Test
