@@ -35,6 +35,10 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +82,47 @@ class ConsumerTest {
     for (String name : sizes.keySet()) {
       assertFalse(name.startsWith("pytorch-") || name.startsWith("api-0."), "PyTorch/DJL on the class path: " + name);
     }
+  }
+
+  @Test
+  void theBomManagesSiam4jAndTheOptInPyTorchArtifactsOnlyAtTheVersionsSiam4jIsBuiltWith()
+      throws Exception {
+    Path repo = Path.of(System.getProperty("consumer.localRepository"));
+    Document bom = xml(repo.resolve("dev/siam4j/siam4j-bom/" + VERSION + "/siam4j-bom-" + VERSION + ".pom"));
+    Document parent =
+        xml(repo.resolve("dev/siam4j/siam4j-parent/" + VERSION + "/siam4j-parent-" + VERSION + ".pom"));
+    String djl = text(parent, "djl.version");
+    String pytorch = text(parent, "pytorch.native.version");
+    NodeList managed = bom.getElementsByTagName("dependency");
+    assertTrue(managed.getLength() >= 6, "the BOM manages " + managed.getLength() + " artifacts");
+    for (int i = 0; i < managed.getLength(); i++) {
+      Element d = (Element) managed.item(i);
+      String group = text(d, "groupId");
+      String artifact = text(d, "artifactId");
+      String version = text(d, "version")
+          .replace("${siam4j.djl.version}", text(bom, "siam4j.djl.version"))
+          .replace("${siam4j.pytorch.native.version}", text(bom, "siam4j.pytorch.native.version"));
+      switch (group) {
+        case "dev.siam4j" -> assertEquals("${project.version}", version, artifact);
+        case "ai.djl", "ai.djl.pytorch" -> assertEquals(
+            artifact.equals("pytorch-jni") ? pytorch + "-" + djl
+                : artifact.equals("pytorch-native-cpu") ? pytorch : djl,
+            version, artifact);
+        default -> throw new AssertionError("the BOM manages " + group + ":" + artifact);
+      }
+    }
+  }
+
+  private static Document xml(Path file) throws Exception {
+    return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+  }
+
+  private static String text(Document doc, String tag) {
+    return doc.getElementsByTagName(tag).item(0).getTextContent().trim();
+  }
+
+  private static String text(Element element, String tag) {
+    return element.getElementsByTagName(tag).item(0).getTextContent().trim();
   }
 
   @Test
