@@ -61,14 +61,16 @@ final class IterationRunner {
   private final Iterable<Problem> problems;
   private final long problemCount;
   private final LoopListener listener;
+  private final ComponentCalls calls;
 
   /**
    * @param problems this iteration's problems, {@code problemCount} of them
    */
   IterationRunner(
       SelfImprovementLoop loop, RunStore store, int iteration, Iterable<Problem> problems, long problemCount,
-      LoopListener listener) {
+      LoopListener listener, ComponentCalls calls) {
     this.loop = loop;
+    this.calls = calls;
     this.problems = problems;
     this.store = store;
     this.files = store.iteration(iteration);
@@ -83,7 +85,7 @@ final class IterationRunner {
 
   // ---- generate -------------------------------------------------------------------------------
 
-  void generate(Generator generator) {
+  void generate(SelfImprovementLoop.LazyGenerator policy) {
     int k = loop.samplesPerProblem();
     runStage(
         Stage.GENERATE,
@@ -95,28 +97,40 @@ final class IterationRunner {
           skipProblems(them, skip);
           return them;
         },
-        (Problem p) -> sample(generator, p),
+        (Problem p) -> sample(policy, p),
         (List<Solution> solutions, StageLog log) -> solutions.forEach(log::write));
   }
 
-  private List<Solution> sample(Generator generator, Problem problem) {
-    Prompt prompt = loop.promptTemplate().render(problem);
+  private List<Solution> sample(SelfImprovementLoop.LazyGenerator policy, Problem problem) {
+    ComponentCalls.Site site = site(Stage.GENERATE, problem.id());
+    Prompt prompt = calls.guard(site, loop.promptTemplate(), () -> loop.promptTemplate().render(problem));
     long seed = StageLog.hashStep(loop.seed() * 31 + iteration, problem.id());
     GenerationRequest request =
         new GenerationRequest(prompt, loop.samplesPerProblem(), loop.sampling(), seed);
-    List<Completion> completions = generator.generate(request);
+    Generator generator = policy.open(calls, site);
+    List<Completion> completions = calls.call(site, generator, () -> generator.generate(request));
     if (completions.size() != request.samples()) {
-      throw new dev.siam4j.core.GenerationFailedException(
-          generator.getClass().getName() + " returned " + completions.size() + " completions for "
-              + problem.id() + ", asked for " + request.samples());
+      throw ComponentCalls.failure(
+          site, generator, "returned " + completions.size() + " completions, asked for " + request.samples(), null);
     }
     List<Solution> out = new ArrayList<>(completions.size());
     for (int i = 0; i < completions.size(); i++) {
-      Completion c = completions.get(i);
-      String code = loop.codeExtractor().extract(c.text()).orElse("");
+      Completion c = nonNull(completions.get(i), site, generator, "completion", i);
+      String code = calls.guard(site, loop.codeExtractor(), () -> loop.codeExtractor().extract(c.text())).orElse("");
       out.add(new Solution(new SampleKey(problem.id(), i, iteration), prompt, c, code));
     }
     return out;
+  }
+
+  private ComponentCalls.Site site(Stage stage, String problemId) {
+    return new ComponentCalls.Site(stage, iteration, "problem " + problemId);
+  }
+
+  private static <T> T nonNull(T value, ComponentCalls.Site site, Object component, String what, int index) {
+    if (value == null) {
+      throw ComponentCalls.failure(site, component, "returned a null " + what + " at index " + index, null);
+    }
+    return value;
   }
 
   // ---- execute --------------------------------------------------------------------------------
@@ -144,19 +158,34 @@ final class IterationRunner {
         programs.add(s.code());
       }
     }
-    List<Execution> ran = programs.isEmpty() ? List.of() : executor.executeAll(programs);
+    ComponentCalls.Site site = site(Stage.EXECUTE, group.get(0).key().problemId());
+    List<Execution> ran =
+        programs.isEmpty()
+            ? List.of()
+            : calls.callWithin(site, executor, () -> executor.executeAll(programs))
+                .orElseGet(() -> pastDeadline(executor, programs.size()));
     if (ran.size() != programs.size()) {
-      throw new dev.siam4j.core.ExecutionFailedException(
-          executor.getClass().getName() + " returned " + ran.size() + " executions for "
-              + programs.size() + " programs");
+      throw ComponentCalls.failure(
+          site, executor, "returned " + ran.size() + " executions for " + programs.size() + " programs", null);
     }
     List<ExecutionRecord> out = new ArrayList<>(group.size());
     int next = 0;
     for (Solution s : group) {
-      Execution e = s.hasCode() ? ran.get(next++) : NO_CODE;
+      Execution e = s.hasCode() ? nonNull(ran.get(next), site, executor, "execution", next++) : NO_CODE;
       out.add(new ExecutionRecord(s.key(), e));
     }
     return out;
+  }
+
+  /** TIMEOUT records for programs whose executor call passed its deadline. */
+  private List<Execution> pastDeadline(CodeExecutor executor, int programs) {
+    Duration deadline = loop.callTimeout(Stage.EXECUTE);
+    String why =
+        SelfImprovementLoop.describe(executor) + " did not return within its deadline of " + deadline
+            + " (callTimeout(EXECUTE)); the call was interrupted and abandoned";
+    LOG.warn("iteration {}: {}", iteration, why);
+    Execution timeout = new Execution(Outcome.TIMEOUT, -1, "", why, "", deadline, Optional.empty());
+    return java.util.Collections.nCopies(programs, timeout);
   }
 
   /** Keys of {@code TrainingExamples.dropped()} that count kept-but-flagged samples. */
@@ -229,15 +258,15 @@ final class IterationRunner {
       requests.add(
           new CritiqueRequest(j.problem(), j.solutions().get(i).code(), j.executions().get(i).execution()));
     }
-    List<Verdict> verdicts = loop.critic().judgeAll(requests);
+    ComponentCalls.Site site = site(Stage.CRITIQUE, j.problem().id());
+    List<Verdict> verdicts = calls.call(site, loop.critic(), () -> loop.critic().judgeAll(requests));
     if (verdicts.size() != requests.size()) {
-      throw new dev.siam4j.core.CritiqueFailedException(
-          loop.critic().getClass().getName() + " returned " + verdicts.size() + " verdicts for "
-              + requests.size() + " requests");
+      throw ComponentCalls.failure(
+          site, loop.critic(), "returned " + verdicts.size() + " verdicts for " + requests.size() + " requests", null);
     }
     List<VerdictRecord> out = new ArrayList<>(verdicts.size());
     for (int i = 0; i < verdicts.size(); i++) {
-      out.add(new VerdictRecord(j.solutions().get(i).key(), verdicts.get(i)));
+      out.add(new VerdictRecord(j.solutions().get(i).key(), nonNull(verdicts.get(i), site, loop.critic(), "verdict", i)));
     }
     return out;
   }
@@ -287,7 +316,10 @@ final class IterationRunner {
             };
           },
           (JudgedProblem p) ->
-              new ProblemDataRecord(p.problem().id(), iteration, loop.preferenceBuilder().build(p)),
+              new ProblemDataRecord(
+                  p.problem().id(), iteration,
+                  calls.call(site(Stage.BUILD_DATA, p.problem().id()), loop.preferenceBuilder(),
+                      () -> loop.preferenceBuilder().build(p))),
           (ProblemDataRecord r, StageLog log) -> log.write(r));
     }
     deriveTrainingFiles();
@@ -358,7 +390,9 @@ final class IterationRunner {
       } else {
         TrainingJob job =
             new TrainingJob(current, files.sft(), files.pairs(), algorithm, loop.trainingOptions(algorithm), dir);
-        result = loop.trainer().train(job);
+        ComponentCalls.Site site =
+            new ComponentCalls.Site(Stage.TRAIN, iteration, "step " + step + " (" + algorithm + ")");
+        result = calls.call(site, loop.trainer(), () -> loop.trainer().train(job));
         write(resultFile, result);
         wrote++;
       }
@@ -387,7 +421,8 @@ final class IterationRunner {
         throw new RunStoreException(file + ": the gate decided on " + record.candidate() + ", this run trained " + trained);
       }
     } else {
-      PolicyGate.Decision d = Objects.requireNonNull(gate.decide(iteration, current, trained), "the gate returned null");
+      ComponentCalls.Site site = new ComponentCalls.Site(Stage.TRAIN, iteration, "the gate");
+      PolicyGate.Decision d = calls.call(site, gate, () -> gate.decide(iteration, current, trained));
       record = new GateRecord(current, trained, d);
       write(file, record);
     }
@@ -444,7 +479,10 @@ final class IterationRunner {
             listener.stageProgress(
                 new LoopEvent.StageProgress(iteration, stage, progress.incrementAndGet(), problemCount));
           };
-      OrderedParallel.map(stage.name().toLowerCase(), inputs, loop.concurrency(stage), work, write);
+      ComponentCalls.Site here = new ComponentCalls.Site(stage, iteration, done + " of " + problemCount + " problems done before");
+      OrderedParallel.map(
+          stage.name().toLowerCase(), inputs, loop.concurrency(stage), work, write,
+          e -> ComponentCalls.cancelled(here, e));
     }
     finishStage(stage, written.get(), started);
   }

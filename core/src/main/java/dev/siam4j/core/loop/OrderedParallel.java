@@ -22,8 +22,12 @@ import java.util.function.Function;
 final class OrderedParallel {
   private OrderedParallel() {}
 
+  /**
+   * @param onInterrupt what to throw when the calling thread is interrupted while it waits
+   */
   static <I, O> void map(
-      String name, Iterator<I> inputs, int parallelism, Function<I, O> work, Consumer<O> sink) {
+      String name, Iterator<I> inputs, int parallelism, Function<I, O> work, Consumer<O> sink,
+      Function<InterruptedException, RuntimeException> onInterrupt) {
     if (parallelism == 1) {
       while (inputs.hasNext()) {
         sink.accept(work.apply(inputs.next()));
@@ -38,27 +42,30 @@ final class OrderedParallel {
           I item = inputs.next();
           window.addLast(pool.submit(() -> work.apply(item)));
         }
-        sink.accept(await(window.removeFirst()));
+        sink.accept(await(window.removeFirst(), onInterrupt));
       }
     } finally {
       for (Future<O> f : window) {
         f.cancel(true);
       }
       pool.shutdownNow();
+      boolean interrupted = false;
       try {
         pool.awaitTermination(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
+        interrupted = true;
+      }
+      if (interrupted) {
         Thread.currentThread().interrupt();
       }
     }
   }
 
-  private static <O> O await(Future<O> f) {
+  private static <O> O await(Future<O> f, Function<InterruptedException, RuntimeException> onInterrupt) {
     try {
       return f.get();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new Siam4jException("interrupted", e);
+      throw onInterrupt.apply(e);
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
       if (c instanceof RuntimeException re) {

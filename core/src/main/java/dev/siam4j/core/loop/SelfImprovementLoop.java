@@ -5,6 +5,7 @@ import dev.siam4j.core.Checkpoint;
 import dev.siam4j.core.CodeExecutor;
 import dev.siam4j.core.Critic;
 import dev.siam4j.core.Generator;
+import dev.siam4j.core.InvalidInputException;
 import dev.siam4j.core.PolicyLoader;
 import dev.siam4j.core.PreferenceBuilder;
 import dev.siam4j.core.Problem;
@@ -23,6 +24,7 @@ import dev.siam4j.core.store.RunManifest;
 import dev.siam4j.core.store.RunStore;
 import dev.siam4j.core.store.StageLog;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -65,7 +67,29 @@ import org.slf4j.LoggerFactory;
  * from start to end: a second {@code run()} on the same folder, from another thread, process or
  * machine, fails at once with a {@link dev.siam4j.core.store.RunFolderLockedException} naming the
  * holder (pid, host, since). The lock of a runner that died (SIGKILL, power loss) is taken over by
- * the next one, which resumes. The loop closes the generators it opened through a {@link PolicyLoader};
+ * the next one, which resumes.
+ *
+ * <p><b>Deadlines.</b> Every call of a component (a generate request, one problem's executions,
+ * one problem's verdicts, one problem's data, a training step, the gate) runs on a daemon thread of
+ * the run's and is awaited for its stage's deadline ({@link Builder#callTimeout(Stage, Duration)},
+ * defaults in {@link #defaultCallTimeout(Stage)}). A call past it is interrupted and abandoned: for
+ * EXECUTE its programs are recorded as {@link dev.siam4j.core.Outcome#TIMEOUT} and the run goes on;
+ * for any other stage the run fails. The deadlines are in the manifest's settings.
+ *
+ * <p><b>Errors.</b> Everything {@code run()} throws is a {@link Siam4jException}. A component that
+ * throws, returns {@code null}, a {@code null} element or the wrong number of results fails the run
+ * with its stage's exception ({@link dev.siam4j.core.GenerationFailedException}, {@link
+ * dev.siam4j.core.ExecutionFailedException}, {@link dev.siam4j.core.CritiqueFailedException}, {@link
+ * dev.siam4j.core.DataBuildingFailedException}, {@link dev.siam4j.core.TrainingFailedException})
+ * whose message names the stage, the iteration, the problem (or training step) and the component's
+ * class, with the component's exception as the cause: {@code "GENERATE failed in iteration 0 at
+ * problem gsm8k-12: com.acme.MyGenerator threw java.io.IOException: connection reset"}. The
+ * folder stays resumable.
+ *
+ * <p><b>Cancellation.</b> Interrupting the thread in {@code run()} cancels the loop: the component
+ * call in flight is interrupted and abandoned, the lock is released, and {@code run()} throws a
+ * {@link LoopCancelledException} with the thread's interrupt status set. A later {@code run()}
+ * resumes. The loop closes the generators it opened through a {@link PolicyLoader};
  * components the host passed in are the host's to close.
  */
 public final class SelfImprovementLoop {
@@ -95,6 +119,7 @@ public final class SelfImprovementLoop {
   private final int problemsPerIteration;
   private final PolicyGate gate;
   private final Map<Stage, Integer> concurrency;
+  private final Map<Stage, Duration> callTimeouts;
   private final List<LoopListener> listeners;
   private final Builder source;
 
@@ -128,8 +153,33 @@ public final class SelfImprovementLoop {
       c.put(s, b.concurrency.getOrDefault(s, 1));
     }
     this.concurrency = Map.copyOf(c);
+    EnumMap<Stage, Duration> t = new EnumMap<>(Stage.class);
+    for (Stage s : Stage.values()) {
+      t.put(s, b.callTimeouts.getOrDefault(s, defaultCallTimeout(s)));
+    }
+    this.callTimeouts = java.util.Collections.unmodifiableMap(t);
     this.listeners = List.copyOf(b.listeners);
     this.source = b.copy();
+  }
+
+  /**
+   * The deadline of one call of a stage's component when {@link Builder#callTimeout} does not set
+   * one: long enough for a real model on a CPU, short enough that a hung component is noticed the
+   * same day. GENERATE (one request of k samples, loading the policy included) and CRITIQUE (one
+   * problem's samples) 30 minutes; EXECUTE (one problem's programs, well above a sandbox's own
+   * per-program wall time and its start-up) 10 minutes; BUILD_DATA 10 minutes; TRAIN (one step
+   * of the training plan, and the gate) 7 days.
+   *
+   * @param stage the stage
+   * @return its default deadline per call
+   */
+  public static Duration defaultCallTimeout(Stage stage) {
+    Objects.requireNonNull(stage, "stage");
+    return switch (stage) {
+      case GENERATE, CRITIQUE -> Duration.ofMinutes(30);
+      case EXECUTE, BUILD_DATA -> Duration.ofMinutes(10);
+      case TRAIN -> Duration.ofDays(7);
+    };
   }
 
   /** @return a new builder */
@@ -149,35 +199,66 @@ public final class SelfImprovementLoop {
    * @throws Siam4jException when a stage fails; what was written stays, and a rerun resumes
    */
   public LoopResult run() {
-    try (RunFolderLock lock = RunFolderLock.acquire(runFolder)) {
-      return runLocked();
+    Position at = new Position();
+    try (RunFolderLock lock = RunFolderLock.acquire(runFolder);
+        ComponentCalls calls = new ComponentCalls(callTimeouts)) {
+      return runLocked(calls, at);
+    } catch (LoopCancelledException e) {
+      Thread.currentThread().interrupt();
+      throw e;
+    } catch (Siam4jException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        // an interrupt that broke a file operation before a component call noticed it
+        throw new LoopCancelledException(
+            "the loop was cancelled (its thread was interrupted) " + at + "; what was written stays, and a rerun resumes", e);
+      }
+      throw e;
+    } catch (RuntimeException e) {
+      throw new Siam4jException("the run in " + runFolder + " failed " + at + ": " + e, e);
     }
   }
 
-  private LoopResult runLocked() {
+  /** Where the run is, for an error that no stage could name. */
+  private static final class Position {
+    int iteration = -1;
+    Stage stage;
+
+    @Override
+    public String toString() {
+      return iteration < 0 ? "before its first iteration" : "in iteration " + iteration + " at " + stage;
+    }
+  }
+
+  private LoopResult runLocked(ComponentCalls calls, Position at) {
     long[] countAndHash = fingerprint();
     RunStore store = RunStore.open(runFolder, manifest(countAndHash));
     LoopListener listener = new SafeListener(listeners);
     List<IterationMetrics> all = new ArrayList<>();
     Checkpoint current = seedCheckpoint;
     for (int it = 0; it < iterations; it++) {
+      at.iteration = it;
+      at.stage = Stage.GENERATE;
       listener.iterationStarted(new LoopEvent.IterationStarted(it, iterations));
       long count = problemsPerIteration == 0 ? countAndHash[0] : Math.min(problemsPerIteration, countAndHash[0]);
       Iterable<Problem> slice =
           problemsPerIteration == 0 ? problems : new ProblemSlice(problems, countAndHash[0], it * count % countAndHash[0], count);
-      IterationRunner runner = new IterationRunner(this, store, it, slice, count, listener);
+      IterationRunner runner = new IterationRunner(this, store, it, slice, count, listener, calls);
       LazyGenerator g = new LazyGenerator(current);
       try {
         runner.generate(g);
       } finally {
         g.closeIfOpened();
       }
+      at.stage = Stage.EXECUTE;
       runner.execute(executor);
+      at.stage = Stage.CRITIQUE;
       runner.critique();
       Map<String, Double> training = new TreeMap<>();
       if (preferenceBuilder != null) {
+        at.stage = Stage.BUILD_DATA;
         runner.buildData();
         if (trainer != null) {
+          at.stage = Stage.TRAIN;
           // the next iteration generates with what this one trained, whatever it started from,
           // unless the gate keeps the policy this one generated with
           Checkpoint trained = runner.train(trainFromSeed ? seedCheckpoint : current, training);
@@ -198,8 +279,11 @@ public final class SelfImprovementLoop {
     return new LoopResult(runFolder, all, trainer != null ? Optional.ofNullable(current) : Optional.empty());
   }
 
-  /** Opens the policy only when a stage needs it, and closes what it opened. */
-  private final class LazyGenerator implements Generator {
+  /**
+   * The policy of one iteration: the fixed generator, or the checkpoint's, opened through the
+   * loader when a stage first needs it and closed after generation.
+   */
+  final class LazyGenerator {
     private final Checkpoint checkpoint;
     private Generator opened;
 
@@ -207,19 +291,15 @@ public final class SelfImprovementLoop {
       this.checkpoint = checkpoint;
     }
 
-    private synchronized Generator delegate() {
+    /** @return the generator, loading it (within the stage's deadline) on first use */
+    synchronized Generator open(ComponentCalls calls, ComponentCalls.Site site) {
       if (generator != null) {
         return generator;
       }
       if (opened == null) {
-        opened = Objects.requireNonNull(policyLoader.load(checkpoint), "policyLoader returned null");
+        opened = calls.call(site, policyLoader, () -> policyLoader.load(checkpoint));
       }
       return opened;
-    }
-
-    @Override
-    public List<dev.siam4j.core.Completion> generate(dev.siam4j.core.GenerationRequest request) {
-      return delegate().generate(request);
     }
 
     synchronized void closeIfOpened() {
@@ -244,7 +324,7 @@ public final class SelfImprovementLoop {
       hash = StageLog.hashStep(hash, p.referenceAnswer());
     }
     if (count == 0) {
-      throw new IllegalStateException("problems is empty: nothing to run");
+      throw new InvalidInputException("problems is empty: nothing to run in " + runFolder);
     }
     return new long[] {count, hash};
   }
@@ -297,7 +377,9 @@ public final class SelfImprovementLoop {
     v.put("siam4j", version == null ? "dev" : version);
     v.put("java", System.getProperty("java.version"));
     v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-    return new RunManifest(c, v);
+    Map<String, String> settings = new TreeMap<>();
+    callTimeouts.forEach((stage, d) -> settings.put("callTimeout." + stage, d.toString()));
+    return new RunManifest(c, v, settings);
   }
 
   /** A component's name that is stable across JVM runs (lambda classes lose their counter). */
@@ -322,6 +404,7 @@ public final class SelfImprovementLoop {
   TrainingOptions trainingOptions() { return trainingOptions; }
   TrainingOptions trainingOptions(Algorithm algorithm) { return stepOptions.getOrDefault(algorithm, trainingOptions); }
   int concurrency(Stage stage) { return concurrency.get(stage); }
+  Duration callTimeout(Stage stage) { return callTimeouts.get(stage); }
 
   /**
    * Builds a {@link SelfImprovementLoop}. Each setter checks its value at once; setting a value
@@ -353,6 +436,7 @@ public final class SelfImprovementLoop {
     private Integer problemsPerIteration;
     private PolicyGate gate;
     private final Map<Stage, Integer> concurrency = new EnumMap<>(Stage.class);
+    private final Map<Stage, Duration> callTimeouts = new EnumMap<>(Stage.class);
     private final List<LoopListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -608,6 +692,31 @@ public final class SelfImprovementLoop {
       return this;
     }
 
+    /**
+     * The deadline of each call of {@code stage}'s component: one {@code generate} request (and
+     * the policy's loading), one problem's {@code executeAll}, one problem's {@code judgeAll}, one
+     * problem's data building, one training step or the gate's decision. A call past it is
+     * interrupted and abandoned (its thread is a daemon that the loop no longer waits for). For
+     * EXECUTE, the problem's programs get {@link dev.siam4j.core.Outcome#TIMEOUT} records and the
+     * run goes on; for any other stage the run fails with the stage's {@link Siam4jException}
+     * naming the stage, iteration, problem and component, and a rerun resumes. Recorded in the
+     * manifest's settings, not compared on resume (a longer deadline may resume a run). Default
+     * {@link SelfImprovementLoop#defaultCallTimeout(Stage)}.
+     *
+     * @param stage the stage
+     * @param timeout its deadline per call, positive
+     */
+    public Builder callTimeout(Stage stage, Duration timeout) {
+      Objects.requireNonNull(stage, "stage");
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("callTimeout of " + stage + " must be positive, was " + timeout);
+      }
+      once(callTimeouts.get(stage), "callTimeout of " + stage);
+      callTimeouts.put(stage, timeout);
+      return this;
+    }
+
     /** Adds a listener; events go to listeners in the order they were added. */
     public Builder listener(LoopListener value) {
       Objects.requireNonNull(value, "listener");
@@ -696,6 +805,7 @@ public final class SelfImprovementLoop {
       b.problemsPerIteration = problemsPerIteration;
       b.gate = gate;
       b.concurrency.putAll(concurrency);
+      b.callTimeouts.putAll(callTimeouts);
       b.listeners.addAll(listeners);
       return b;
     }

@@ -318,6 +318,7 @@ public final class RunFolderLock implements AutoCloseable {
     }
     closed = true;
     heartbeat.cancel(false);
+    boolean interrupted = Thread.interrupted(); // an interrupted thread's channel operations would fail
     try {
       channel.truncate(0);
       if (osLock != null) {
@@ -332,6 +333,9 @@ public final class RunFolderLock implements AutoCloseable {
         LOG.debug("closing {} failed", file, e);
       }
       HELD.remove(key, owner);
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -13,15 +13,40 @@ import java.util.TreeSet;
  * that wrote it. A run folder is resumed only with the same configuration; versions are recorded,
  * not compared.
  *
+ * <p>Settings (the per-call deadlines) are what the latest run on the folder used without their
+ * deciding the records: recorded, rewritten by each run that resumes the folder, never compared,
+ * so that a run that failed on a deadline resumes with a longer one.
+ *
  * @param configuration what decides the records (sample count, seeds, components, data fingerprint)
  * @param versions versions of siam4j, Java and the OS that started the run
+ * @param settings what the latest run used that does not decide the records (deadlines); empty in
+ *     a manifest written before settings existed
  */
-public record RunManifest(Map<String, String> configuration, Map<String, String> versions) {
+public record RunManifest(Map<String, String> configuration, Map<String, String> versions, Map<String, String> settings) {
 
-  /** Validates and copies, sorted by key. */
+  /** Validates and copies, sorted by key; a missing {@code settings} is empty. */
   public RunManifest {
     configuration = Checks.sortedCopy(configuration, "configuration");
     versions = Checks.sortedCopy(versions, "versions");
+    settings = Checks.sortedCopy(settings == null ? Map.of() : settings, "settings");
+  }
+
+  /**
+   * A manifest without settings.
+   *
+   * @param configuration what decides the records
+   * @param versions versions that started the run
+   */
+  public RunManifest(Map<String, String> configuration, Map<String, String> versions) {
+    this(configuration, versions, Map.of());
+  }
+
+  /**
+   * @param newSettings the settings of the run that resumes
+   * @return this manifest with {@code newSettings} in place of its own
+   */
+  public RunManifest withSettings(Map<String, String> newSettings) {
+    return new RunManifest(configuration, versions, newSettings);
   }
 
   /**

@@ -17,7 +17,8 @@ import java.util.Objects;
  * file, the checkpoint, {@code metrics.json}, and the run's {@code metrics.json} and
  * {@code report.md} at the top.
  *
- * <p>Opening a folder that holds a run with another configuration is refused, naming what differs.
+ * <p>Opening a folder that holds a run with another configuration is refused, naming what differs;
+ * the manifest's settings are replaced by the opening run's.
  * Thread-safe for the paths it hands out; the files themselves have one writer each.
  */
 public final class RunStore {
@@ -58,16 +59,27 @@ public final class RunStore {
                   + String.join("; ", diff)
                   + "); use a new run folder or restore the original settings");
         }
+        if (!existing.settings().equals(manifest.settings())) {
+          existing = existing.withSettings(manifest.settings());
+          write(file, existing);
+        }
         return new RunStore(folder, existing);
       }
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("configuration", manifest.sortedConfiguration());
-      json.put("versions", new java.util.TreeMap<>(manifest.versions()));
-      writeAtomically(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+      write(file, manifest);
       return new RunStore(folder, manifest);
     } catch (IOException e) {
       throw new RunStoreException("cannot open run folder " + folder + ": " + e.getMessage(), e);
     }
+  }
+
+  private static void write(Path file, RunManifest manifest) throws IOException {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("configuration", manifest.sortedConfiguration());
+    json.put("versions", new java.util.TreeMap<>(manifest.versions()));
+    if (!manifest.settings().isEmpty()) {
+      json.put("settings", manifest.settings());
+    }
+    writeAtomically(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
   }
 
   /** @return the run folder */
