@@ -3,7 +3,9 @@ package com.example.consumer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +14,11 @@ import dev.siam4j.alignment.train.DjlTokenScorer;
 import dev.siam4j.alignment.train.DjlTrainer;
 import dev.siam4j.core.Algorithm;
 import dev.siam4j.core.Checkpoint;
+import dev.siam4j.core.CodeExecutor;
+import dev.siam4j.core.Completion;
+import dev.siam4j.core.GenerationRequest;
+import dev.siam4j.core.Outcome;
+import dev.siam4j.core.Siam4jException;
 import dev.siam4j.core.Generator;
 import dev.siam4j.core.Problem;
 import dev.siam4j.core.TrainingFailedException;
@@ -19,6 +26,7 @@ import dev.siam4j.core.TrainingJob;
 import dev.siam4j.core.TrainingOptions;
 import dev.siam4j.core.loop.LoopResult;
 import dev.siam4j.core.loop.SelfImprovementLoop;
+import dev.siam4j.core.loop.Stage;
 import dev.siam4j.core.store.RunFolderLockedException;
 import dev.siam4j.critic.Critics;
 import dev.siam4j.critic.equivalence.AnswerEquivalence;
@@ -28,6 +36,7 @@ import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -227,15 +236,94 @@ class ConsumerTest {
     }
   }
 
+  @Test
+  void aHungGeneratorFailsTheRunAtItsDeadlineNamingTheStageTheClassAndTheProblem() throws Exception {
+    try (PythonSandbox sandbox = PythonSandbox.builder().build()) {
+      SelfImprovementLoop loop = builder(new StuckGenerator(), sandbox, sandbox, "stuck")
+          .callTimeout(Stage.GENERATE, Duration.ofSeconds(1))
+          .build();
+
+      // the outer limit guards against a hang; the loop's own deadline is one second
+      Siam4jException e = assertThrows(Siam4jException.class,
+          () -> assertTimeoutPreemptively(Duration.ofMinutes(5), loop::run));
+
+      assertTrue(e.getMessage().startsWith("GENERATE failed in iteration 0 at problem p"), e.getMessage());
+      assertTrue(e.getMessage().contains(StuckGenerator.class.getName()
+          + " did not return within its deadline of PT1S (callTimeout(GENERATE))"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aHungExecutorGivesTimeoutRecordsAtItsDeadlineAndTheRunGoesOn() throws Exception {
+    try (PythonSandbox sandbox = PythonSandbox.builder().build()) {
+      CodeExecutor hangsOnTheSecondProblem = code -> {
+        if (code.contains("10 + 25")) {
+          StuckGenerator.waitForInterrupt();
+        }
+        return sandbox.execute(code);
+      };
+      LoopResult result = builder(new AdditionGenerator(), hangsOnTheSecondProblem, sandbox, "hung")
+          .callTimeout(Stage.EXECUTE, Duration.ofSeconds(2))
+          .build()
+          .run();
+
+      assertEquals(4L, result.iterations().get(0).outcomes().get(Outcome.TIMEOUT));
+      assertEquals(4, result.iterations().get(0).approved(), "p1 and p3's even samples");
+    }
+  }
+
+  @Test
+  void aUserComponentsFailureComesOutAsASiam4jExceptionWithItAsTheCause() throws Exception {
+    IllegalStateException diskFull = new IllegalStateException("disk full");
+    try (PythonSandbox sandbox = PythonSandbox.builder().build()) {
+      SelfImprovementLoop loop = builder(null, sandbox, sandbox, "failing")
+          .policy(Checkpoint.of(Files.writeString(dir.resolve("seed.bin"), "seed")),
+              checkpoint -> new AdditionGenerator())
+          .trainer(job -> {
+            throw diskFull;
+          })
+          .trainingPlan(Algorithm.SFT)
+          .build();
+
+      Siam4jException e = assertThrows(Siam4jException.class, loop::run);
+
+      assertSame(diskFull, e.getCause());
+      assertTrue(e.getMessage().startsWith("TRAIN failed in iteration 0 at "), e.getMessage());
+      assertTrue(e.getMessage().contains("threw java.lang.IllegalStateException: disk full"), e.getMessage());
+    }
+  }
+
+  /** Never returns until its thread is interrupted: a hung component. */
+  static final class StuckGenerator implements Generator {
+    @Override
+    public List<Completion> generate(GenerationRequest request) {
+      waitForInterrupt();
+      return List.of();
+    }
+
+    static void waitForInterrupt() {
+      try {
+        new CountDownLatch(1).await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   private SelfImprovementLoop loop(Generator generator, PythonSandbox sandbox) {
-    return SelfImprovementLoop.builder()
+    return builder(generator, sandbox, sandbox, "shared-run").build();
+  }
+
+  /** The loop of the tests; {@code generator} null leaves it to the caller's {@code policy}. */
+  private SelfImprovementLoop.Builder builder(
+      Generator generator, CodeExecutor executor, PythonSandbox sympy, String folder) {
+    SelfImprovementLoop.Builder b = SelfImprovementLoop.builder()
         .problems(problems())
-        .generator(generator)
-        .executor(sandbox)
-        .critic(Critics.rules(AnswerEquivalence.builder().symbolic(sandbox).build()))
+        .executor(executor)
+        .critic(Critics.rules(AnswerEquivalence.builder().symbolic(sympy).build()))
         .preferenceBuilder(PreferenceBuilders.paper())
         .samplesPerProblem(4)
-        .runFolder(dir.resolve("shared-run"))
-        .build();
+        .runFolder(dir.resolve(folder));
+    return generator == null ? b : b.generator(generator);
   }
 }
