@@ -78,11 +78,16 @@ public final class DjlTokenScorer implements TokenScorer, AutoCloseable {
     Objects.requireNonNull(prompt, "prompt");
     Objects.requireNonNull(continuation, "continuation");
     EncodedSequence s = encoder.encode(prompt, continuation, NO_LIMIT);
-    try (NDScope scope = new NDScope()) {
-      scope.suppressNotUsedWarning();
-      NDArray[] batch = SequenceEncoder.pack(List.of(s), manager);
-      double logProb = model.sequenceLogProbs(batch[0], batch[1]).getFloat(0);
-      return new Score(Math.min(0.0, logProb), s.completionLength());
+    try {
+      // no autograd graph for a scoring pass, whichever thread calls
+      return Torch.withoutGradMode(() -> {
+        try (NDScope scope = new NDScope()) {
+          scope.suppressNotUsedWarning();
+          NDArray[] batch = SequenceEncoder.pack(List.of(s), manager);
+          double logProb = model.sequenceLogProbs(batch[0], batch[1]).getFloat(0);
+          return new Score(Math.min(0.0, logProb), s.completionLength());
+        }
+      });
     } catch (RuntimeException e) {
       throw new TrainingFailedException("scoring a continuation failed: " + e.getMessage(), e);
     }

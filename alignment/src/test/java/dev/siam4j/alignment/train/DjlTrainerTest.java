@@ -99,6 +99,22 @@ final class DjlTrainerTest {
   }
 
   @Test
+  void trainsOnAThreadOtherThanTheOneThatLoadedPyTorch() throws Exception {
+    Torch.engine(); // loaded here; PyTorch's grad mode is per thread and on by default elsewhere
+    TrainingJob sftJob = job(Algorithm.SFT, options(2e-2, 1, 0), "other-thread-sft");
+    TrainingJob dpoJob = job(Algorithm.DPO, options(1e-2, 1, 4), "other-thread-dpo");
+    java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      assertThat(other.submit(() -> DjlTrainer.create().train(sftJob)).get().metrics())
+          .containsEntry("steps", 2.0);
+      assertThat(other.submit(() -> DjlTrainer.create().train(dpoJob)).get().metrics())
+          .containsEntry("steps", 2.0);
+    } finally {
+      other.shutdownNow();
+    }
+  }
+
+  @Test
   void sftWithLora_lowersTheLoss_andWritesAnAdapterAndMetrics() throws IOException {
     TrainingJob job = job(Algorithm.SFT, options(2e-2, 5, 4), "sft");
     TrainingResult result = DjlTrainer.create().train(job);

@@ -2,6 +2,8 @@ package dev.siam4j.alignment.train.internal;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.function.Supplier;
 import dev.siam4j.core.TrainingFailedException;
 
 /**
@@ -52,6 +54,28 @@ public final class Torch {
    */
   public static NDManager newManager() {
     return engine().newBaseManager();
+  }
+
+  /**
+   * Runs {@code body} with autograd off on this thread, then restores the thread's mode. PyTorch's
+   * grad mode is per thread and on by default; DJL turns it off only on the thread that loads the
+   * engine, and a {@code GradientCollector} turns it on for its own scope. Work outside a collector
+   * (optimiser updates in place, reference and scoring passes) must not depend on which thread
+   * loaded the engine, so every entry point runs its work through here.
+   *
+   * @param body the work
+   * @param <T> its result
+   * @return what {@code body} returned
+   */
+  public static <T> T withoutGradMode(Supplier<T> body) {
+    engine();
+    boolean previous = JniUtils.isGradMode();
+    JniUtils.setGradMode(false);
+    try {
+      return body.get();
+    } finally {
+      JniUtils.setGradMode(previous);
+    }
   }
 
   /** @return the number of intra-op threads PyTorch was (or will be) given */

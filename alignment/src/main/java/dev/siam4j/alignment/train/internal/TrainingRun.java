@@ -72,7 +72,8 @@ public final class TrainingRun {
    */
   public static TrainingResult run(TrainingJob job, TrainerSettings settings) {
     try {
-      return new TrainingRun(job, settings).run();
+      TrainingRun run = new TrainingRun(job, settings);
+      return Torch.withoutGradMode(run::run);
     } catch (EngineException e) {
       throw new TrainingFailedException("PyTorch failed while training: " + e.getMessage(), e);
     }
