@@ -2,6 +2,7 @@ package dev.siam4j.core;
 
 import dev.siam4j.core.internal.Checks;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Asks a {@link Generator} for {@code samples} completions of one prompt.
@@ -10,14 +11,38 @@ import java.util.Objects;
  * @param samples how many completions (the paper's k), at least 1
  * @param sampling temperature, limits and stop strings
  * @param seed the base seed; sample i uses a seed derived from it and i, so a run is reproducible
+ * @param problem the problem the prompt was rendered from (id, language, metadata), for a generator
+ *     that routes, logs or caches by problem; empty for a bare prompt. The loop always sets it.
  */
-public record GenerationRequest(Prompt prompt, int samples, SamplingOptions sampling, long seed) {
+public record GenerationRequest(
+    Prompt prompt, int samples, SamplingOptions sampling, long seed, Optional<Problem> problem) {
 
   /** Validates. */
   public GenerationRequest {
     Objects.requireNonNull(prompt, "prompt");
     Checks.positive(samples, "samples");
     Objects.requireNonNull(sampling, "sampling");
+    Objects.requireNonNull(problem, "problem");
+  }
+
+  /**
+   * A request for a bare prompt, with no problem.
+   *
+   * @param prompt what to complete
+   * @param samples how many completions, at least 1
+   * @param sampling temperature, limits and stop strings
+   * @param seed the base seed
+   */
+  public GenerationRequest(Prompt prompt, int samples, SamplingOptions sampling, long seed) {
+    this(prompt, samples, sampling, seed, Optional.empty());
+  }
+
+  /**
+   * @param value the problem the prompt was rendered from
+   * @return this request for {@code value}
+   */
+  public GenerationRequest withProblem(Problem value) {
+    return new GenerationRequest(prompt, samples, sampling, seed, Optional.of(Objects.requireNonNull(value, "problem")));
   }
 
   /** @return the seed for sample {@code index}: distinct per sample, fixed for a base seed */

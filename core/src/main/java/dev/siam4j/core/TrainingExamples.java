@@ -1,5 +1,6 @@
 package dev.siam4j.core;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.siam4j.core.internal.Checks;
 import java.util.List;
 import java.util.Map;
@@ -11,17 +12,34 @@ import java.util.Objects;
  * @param sft supervised examples
  * @param pairs preference pairs
  * @param dropped how many samples each quality rule dropped, by rule name
+ * @param flagged how many samples each flagging rule flagged (kept, only counted), by rule name;
+ *     empty in records written before it existed
  */
 public record TrainingExamples(
-    List<SftExample> sft, List<PreferencePair> pairs, Map<String, Integer> dropped) {
+    List<SftExample> sft,
+    List<PreferencePair> pairs,
+    Map<String, Integer> dropped,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> flagged) {
 
   /** Nothing. */
   public static final TrainingExamples EMPTY = new TrainingExamples(List.of(), List.of(), Map.of());
 
-  /** Validates and copies. */
+  /** Validates and copies; a missing {@code flagged} is empty. */
   public TrainingExamples {
     sft = List.copyOf(Objects.requireNonNull(sft, "sft"));
     pairs = List.copyOf(Objects.requireNonNull(pairs, "pairs"));
     dropped = Checks.sortedCopy(dropped, "dropped");
+    flagged = Checks.sortedCopy(flagged == null ? Map.of() : flagged, "flagged");
+  }
+
+  /**
+   * Examples with nothing flagged.
+   *
+   * @param sft supervised examples
+   * @param pairs preference pairs
+   * @param dropped how many samples each quality rule dropped, by rule name
+   */
+  public TrainingExamples(List<SftExample> sft, List<PreferencePair> pairs, Map<String, Integer> dropped) {
+    this(sft, pairs, dropped, Map.of());
   }
 }

@@ -1,5 +1,6 @@
 package dev.siam4j.core;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.siam4j.core.internal.Checks;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,14 +13,47 @@ import java.util.Optional;
  *     critic, P(YES); for rules, 1 or 0)
  * @param judge which judge decided ("rules", "sympy", "llm", a custom critic's name)
  * @param rationale why, when the judge says
+ * @param abstained whether the judge declined to decide (the reference answer could not be
+ *     interpreted, say): such a verdict is not correct, has confidence 0, and tells quality control
+ *     that the problem gives no training data. See {@link #abstain(String, String)}.
  */
-public record Verdict(boolean correct, double confidence, String judge, Optional<String> rationale) {
+public record Verdict(
+    boolean correct,
+    double confidence,
+    String judge,
+    Optional<String> rationale,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean abstained) {
 
   /** Validates. */
   public Verdict {
     Checks.probability(confidence, "confidence");
     Checks.nonBlank(judge, "judge");
     Objects.requireNonNull(rationale, "rationale");
+    if (abstained && (correct || confidence != 0.0)) {
+      throw new IllegalArgumentException(
+          "an abstention is neither correct nor confident, was correct " + correct + " with confidence " + confidence);
+    }
+  }
+
+  /**
+   * A verdict that decides.
+   *
+   * @param correct whether the solution's answer matches the reference
+   * @param confidence confidence in {@code correct}, in [0, 1]
+   * @param judge which judge decided
+   * @param rationale why, when the judge says
+   */
+  public Verdict(boolean correct, double confidence, String judge, Optional<String> rationale) {
+    this(correct, confidence, judge, rationale, false);
+  }
+
+  /**
+   * @param judge the judge that declined
+   * @param reason why it could not decide (e.g. "cannot read the reference")
+   * @return a verdict that abstains: not correct, confidence 0
+   */
+  public static Verdict abstain(String judge, String reason) {
+    return new Verdict(false, 0.0, judge, Optional.of(Objects.requireNonNull(reason, "reason")), true);
   }
 
   /** @return a certain verdict with no rationale */

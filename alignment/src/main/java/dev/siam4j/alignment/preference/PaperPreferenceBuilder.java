@@ -56,6 +56,7 @@ final class PaperPreferenceBuilder implements PreferenceBuilder {
       return TrainingExamples.EMPTY;
     }
     Map<String, Integer> counts = new TreeMap<>();
+    Map<String, Integer> flagged = new TreeMap<>();
     if (referenceUnusable.test(problem)) {
       counts.put(PreferenceBuilders.REFERENCE_UNUSABLE, problem.samples().size());
       return new TrainingExamples(List.of(), List.of(), counts);
@@ -75,7 +76,7 @@ final class PaperPreferenceBuilder implements PreferenceBuilder {
         }
         QualityAssessment a = quality.assess(problem.problem(), s);
         for (String flag : a.flags()) {
-          count(counts, PreferenceBuilders.FLAGGED_PREFIX + flag);
+          count(flagged, flag);
         }
         if (a.kept()) {
           approved.add(s);
@@ -163,7 +164,7 @@ final class PaperPreferenceBuilder implements PreferenceBuilder {
             r.solution().completion().text()));
       }
     }
-    return new TrainingExamples(sft, pairs, counts);
+    return new TrainingExamples(sft, pairs, counts, flagged);
   }
 
   private static boolean isWrongAnswer(JudgedSample s) {

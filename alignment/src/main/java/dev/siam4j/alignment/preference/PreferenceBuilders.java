@@ -43,9 +43,10 @@ import java.util.function.Predicate;
  *       pair); {@value #PAIR_CAP}: rejected samples beyond the pair cap;
  *   <li>{@value #UNANIMOUS}: 1 for a problem whose usable samples all agree (all approved or all
  *       rejected), so it gives no pairs; this one counts problems, not samples;
- *   <li>{@code flagged.<rule>}: approved samples a flagging rule flagged; these are kept, the
- *       key counts them only.
  * </ul>
+ *
+ * <p>Samples a flagging rule flagged are kept, and counted by rule in {@code
+ * TrainingExamples.flagged()}.
  *
  * <p>Built builders are immutable, thread-safe, and deterministic: the same problem and seed give
  * the same examples in the same order.
@@ -72,7 +73,13 @@ public final class PreferenceBuilders {
   public static final String UNANIMOUS = "unanimous";
   /** Prefix of the count keys of quality rules that drop. */
   public static final String QUALITY_PREFIX = "quality.";
-  /** Prefix of the count keys of quality rules that flag. */
+  /**
+   * Prefix under which flagged samples were counted in {@code dropped()} before {@code
+   * TrainingExamples.flagged()}; such keys in records written earlier are still read as flags.
+   *
+   * @deprecated flags are counted in {@code TrainingExamples.flagged()}
+   */
+  @Deprecated
   public static final String FLAGGED_PREFIX = "flagged.";
 
   /** The paper's confidence threshold: an approval must be more likely right than wrong. */

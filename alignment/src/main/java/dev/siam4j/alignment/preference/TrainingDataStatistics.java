@@ -68,13 +68,14 @@ public final class TrainingDataStatistics {
   private TrainingDataStatistics() {}
 
   /**
-   * Records what a {@link dev.siam4j.core.PreferenceBuilder} made of one problem. Count keys with
-   * the prefix {@value PreferenceBuilders#FLAGGED_PREFIX} are counted as flagged, the others as
-   * dropped.
+   * Records what a {@link dev.siam4j.core.PreferenceBuilder} made of one problem: its drops and
+   * its flags (and, in examples written before {@code flagged()} existed, the drop keys with the
+   * prefix {@code "flagged."} as flags).
    *
    * @param problem the builder's input
    * @param examples its output
    */
+  @SuppressWarnings("deprecation")
   public synchronized void record(JudgedProblem problem, TrainingExamples examples) {
     Objects.requireNonNull(problem, "problem");
     Objects.requireNonNull(examples, "examples");
@@ -102,6 +103,7 @@ public final class TrainingDataStatistics {
           t.dropped.merge(e.getKey(), (long) e.getValue(), Long::sum);
         }
       }
+      examples.flagged().forEach((k, v) -> t.flagged.merge(k, (long) v, Long::sum));
     }
     if (examples.dropped().containsKey(PreferenceBuilders.REFERENCE_UNUSABLE)) {
       excludedProblems.merge(PreferenceBuilders.REFERENCE_UNUSABLE, 1L, Long::sum);

@@ -9,26 +9,32 @@ import java.util.function.Predicate;
  * data: an approval against a reference nobody understood teaches nothing, and a rejection may be
  * wrong.
  *
- * <p>The convention: a critic that cannot interpret a reference says so with a verdict whose judge
- * is {@value #ABSTAIN_JUDGE} (not correct, confidence 0, the reason as rationale). A problem is
- * unusable when its reference is blank or any of its verdicts abstained (the reference is the
- * same for every sample, so one abstention speaks for all).
+ * <p>The convention: a critic that cannot interpret a reference says so with {@link
+ * dev.siam4j.core.Verdict#abstain(String, String)}. A problem is unusable when its reference is
+ * blank or any of its verdicts abstained (the reference is the same for every sample, so one
+ * abstention speaks for all). Verdicts written before the typed abstention, whose judge is {@value
+ * #ABSTAIN_JUDGE}, count as abstentions too.
  */
 public final class UnusableReference {
 
-  /** The judge name of a verdict that abstains because the reference could not be interpreted. */
+  /**
+   * The judge name by which verdicts abstained before {@link dev.siam4j.core.Verdict#abstained()}.
+   *
+   * @deprecated use {@link dev.siam4j.core.Verdict#abstain(String, String)}; still recognised
+   */
+  @Deprecated
   public static final String ABSTAIN_JUDGE = "abstain";
 
   private UnusableReference() {}
 
-  /** @return the convention above: a blank reference, or a verdict judged by {@value #ABSTAIN_JUDGE} */
+  /** @return the convention above: a blank reference, or a verdict that abstained */
   public static Predicate<JudgedProblem> byConvention() {
     return problem -> {
       if (problem.problem().referenceAnswer().isBlank()) {
         return true;
       }
       for (JudgedSample s : problem.samples()) {
-        if (ABSTAIN_JUDGE.equals(s.verdict().judge())) {
+        if (s.verdict().abstained() || ABSTAIN_JUDGE.equals(s.verdict().judge())) {
           return true;
         }
       }

@@ -64,8 +64,8 @@ final class PreferenceBuildersTest {
         ran(P, 1, "print(30 + 12)", "42", true, 0.7),
         ran(P, 2, "print(42 - 0)", "42", true, 0.95)));
     assertThat(indexes(t.sft())).containsExactly(2, 1);
-    assertThat(t.dropped())
-        .isEqualTo(Map.of("low-confidence", 1, "flagged.grounding", 1, "unanimous", 1));
+    assertThat(t.dropped()).isEqualTo(Map.of("low-confidence", 1, "unanimous", 1));
+    assertThat(t.flagged()).isEqualTo(Map.of("grounding", 1));
   }
 
   @Test
@@ -153,10 +153,21 @@ final class PreferenceBuildersTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation")
+  void aVerdictWrittenBeforeTheTypedAbstentionStillMakesItsProblemUnusable() {
+    JudgedSample legacy = Judged.sample(P, 1, "print(42 + 0)",
+        Execution.ok("42\n", "42", Duration.ZERO),
+        Verdict.of(false, 0.0, UnusableReference.ABSTAIN_JUDGE, "cannot parse the reference"));
+    JudgedProblem jp = problem(P, approved(P, 0, "print(12 + 30)", "42"), legacy);
+    assertThat(PreferenceBuilders.paper().build(jp))
+        .isEqualTo(new TrainingExamples(List.of(), List.of(), Map.of("reference-unusable", 2)));
+  }
+
+  @Test
   void problemsWithAnUnusableReferenceAreExcludedAndCounted() {
     JudgedSample abstained = Judged.sample(P, 2, "print(42 + 0)",
         Execution.ok("42\n", "42", Duration.ZERO),
-        Verdict.of(false, 0.0, UnusableReference.ABSTAIN_JUDGE, "cannot parse the reference"));
+        Verdict.abstain("rules", "cannot parse the reference"));
     JudgedProblem jp = problem(P, approved(P, 0, "print(12 + 30)", "42"),
         wrong(P, 1, "print(12 * 30)", "360"), abstained);
     TrainingExamples t = PreferenceBuilders.paper().build(jp);
@@ -189,15 +200,15 @@ final class PreferenceBuildersTest {
             Verdict.of(true, "rules")));
     TrainingExamples paper = PreferenceBuilders.paper().build(jp);
     assertThat(indexes(paper.sft())).containsExactlyInAnyOrder(0, 1, 2);
-    assertThat(paper.dropped()).isEqualTo(Map.of(
-        "flagged.literal-only", 1, "flagged.grounding", 2, "quality.execution", 1,
-        "sandbox-failure", 1, "unanimous", 1));
+    assertThat(paper.dropped()).isEqualTo(Map.of("quality.execution", 1, "sandbox-failure", 1, "unanimous", 1));
+    assertThat(paper.flagged()).isEqualTo(Map.of("literal-only", 1, "grounding", 2));
     TrainingExamples strict =
         PreferenceBuilders.builder().quality(QualityPolicy.strict()).build().build(jp);
     assertThat(indexes(strict.sft())).containsExactly(2);
     assertThat(strict.dropped()).isEqualTo(Map.of(
         "quality.literal-only", 1, "quality.grounding", 1, "quality.execution", 1,
         "sandbox-failure", 1, "unanimous", 1));
+    assertThat(strict.flagged()).isEmpty();
   }
 
   @Test

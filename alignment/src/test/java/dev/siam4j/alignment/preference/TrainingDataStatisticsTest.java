@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.siam4j.core.JudgedProblem;
 import dev.siam4j.core.PreferenceBuilder;
 import dev.siam4j.core.Problem;
+import dev.siam4j.core.TrainingExamples;
 import dev.siam4j.core.jsonl.Json;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +71,15 @@ final class TrainingDataStatisticsTest {
     s1.record(a, PreferenceBuilders.paper().build(a));
     s2.record(a, PreferenceBuilders.paper().build(a));
     assertThat(Json.toLine(s2.toMap())).isEqualTo(Json.toLine(s1.toMap()));
+  }
+
+  @Test
+  void flagsCountFromFlaggedAndFromTheOldFlaggedPrefixInDropped() {
+    TrainingDataStatistics stats = TrainingDataStatistics.create();
+    JudgedProblem a = problem(A, approved(A, 0, "print(12 + 30)", "42"));
+    stats.record(a, new TrainingExamples(List.of(), List.of(), Map.of("flagged.grounding", 2, "unanimous", 1)));
+    stats.record(a, new TrainingExamples(List.of(), List.of(), Map.of("unanimous", 1), Map.of("grounding", 1)));
+    assertThat(stats.toMap().get("flagged")).isEqualTo(Map.of("grounding", 3L));
+    assertThat(stats.toMap().get("dropped")).isEqualTo(Map.of("unanimous", 2L));
   }
 }

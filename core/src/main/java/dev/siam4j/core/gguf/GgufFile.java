@@ -1,7 +1,7 @@
 package dev.siam4j.core.gguf;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.siam4j.core.FileAccessException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
@@ -66,16 +66,16 @@ public final class GgufFile {
    * @param path a GGUF file
    * @return its contents, tensor data excepted
    * @throws GgufFormatException when the file is not valid GGUF (the message names the byte offset)
-   * @throws UncheckedIOException when the file cannot be read
+   * @throws FileAccessException when the file cannot be read
    */
   public static GgufFile read(Path path) {
     Objects.requireNonNull(path, "path");
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       return new GgufParser(path, ch).parse();
     } catch (NoSuchFileException e) {
-      throw new UncheckedIOException(path + ": no such file", e);
+      throw new FileAccessException(path, path + ": no such file", e);
     } catch (IOException e) {
-      throw new UncheckedIOException(path + ": cannot read: " + e.getMessage(), e);
+      throw new FileAccessException(path, path + ": cannot read: " + e.getMessage(), e);
     }
   }
 
@@ -131,7 +131,7 @@ public final class GgufFile {
    * @param name the tensor
    * @return its bytes
    * @throws IllegalArgumentException when there is no such tensor, or it exceeds 2 GiB
-   * @throws UncheckedIOException when the file cannot be read
+   * @throws FileAccessException when the file cannot be read
    */
   public byte[] readBytes(String name) {
     GgufTensorInfo t = require(name);
@@ -152,7 +152,7 @@ public final class GgufFile {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(path + ": cannot read tensor " + name, e);
+      throw new FileAccessException(path, path + ": cannot read tensor " + name + ": " + e.getMessage(), e);
     }
     return buf.array();
   }

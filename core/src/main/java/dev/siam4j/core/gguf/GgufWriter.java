@@ -3,7 +3,7 @@ package dev.siam4j.core.gguf;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import dev.siam4j.core.FileAccessException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -203,7 +203,7 @@ public final class GgufWriter {
    *
    * @param path where to write
    * @return {@code path}
-   * @throws UncheckedIOException when the file cannot be written
+   * @throws FileAccessException when the file cannot be written
    */
   public Path write(Path path) {
     Objects.requireNonNull(path, "path");
@@ -253,7 +253,7 @@ public final class GgufWriter {
       Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return path;
     } catch (IOException e) {
-      throw new UncheckedIOException(path + ": cannot write GGUF: " + e.getMessage(), e);
+      throw new FileAccessException(path, path + ": cannot write GGUF: " + e.getMessage(), e);
     } finally {
       if (tmp != null) {
         try {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.siam4j.core.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.siam4j.core.FileAccessException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -193,7 +193,7 @@ public final class JsonlReader implements Iterable<JsonlReader.Line>, AutoClosea
           }
           return null;
         } catch (IOException e) {
-          throw new UncheckedIOException(file + ":" + number + ": cannot read", e);
+          throw new FileAccessException(file, file + ":" + (number + 1) + ": cannot read: " + e.getMessage(), e);
         }
       }
     };
@@ -204,7 +204,7 @@ public final class JsonlReader implements Iterable<JsonlReader.Line>, AutoClosea
     try {
       in.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot close " + file, e);
+      throw new FileAccessException(file, "cannot close " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -2,7 +2,7 @@ package dev.siam4j.core.llama;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.siam4j.core.FileAccessException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +51,9 @@ final class LlamaNatives {
       privateFolder = folder;
       LOG.debug("llama.cpp natives prepared in {}", folder);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare llama.cpp's native library: " + e.getMessage(), e);
+      throw new FileAccessException(
+          Path.of(System.getProperty("java.io.tmpdir")),
+          "cannot prepare llama.cpp's native library in " + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
     }
   }
 

@@ -2,8 +2,12 @@ package dev.siam4j.core.loop;
 
 import dev.siam4j.core.Outcome;
 import dev.siam4j.core.internal.Checks;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one iteration did, as written to its {@code metrics.json}.
@@ -20,10 +24,12 @@ import java.util.Objects;
  * @param sftExamples SFT examples built
  * @param pairs preference pairs built
  * @param dropped samples dropped by quality rules, by rule
- * @param flagged samples kept but flagged by a quality rule, by rule (keys {@code flagged.*} of
- *     {@link dev.siam4j.core.TrainingExamples#dropped()})
+ * @param flagged samples kept but flagged by a quality rule, by rule ({@link
+ *     dev.siam4j.core.TrainingExamples#flagged()})
  * @param stageSeconds seconds spent per stage (all runs of the iteration together)
- * @param training final metrics of each training step, by "step-algorithm.metric"
+ * @param trainingSteps final metrics of each step of the training plan, in order; empty when the
+ *     iteration did not train
+ * @param gate the policy gate's decision on what the iteration trained, when the loop has a gate
  */
 public record IterationMetrics(
     int iteration,
@@ -40,7 +46,8 @@ public record IterationMetrics(
     Map<String, Long> dropped,
     Map<String, Long> flagged,
     Map<Stage, Double> stageSeconds,
-    Map<String, Double> training) {
+    List<TrainingStepMetrics> trainingSteps,
+    Optional<PolicyGate.Decision> gate) {
 
   /** Copies, sorted by key. */
   public IterationMetrics {
@@ -49,6 +56,28 @@ public record IterationMetrics(
     dropped = Checks.sortedCopy(dropped, "dropped");
     flagged = Checks.sortedCopy(flagged, "flagged");
     stageSeconds = Checks.sortedCopy(stageSeconds, "stageSeconds");
-    training = Checks.sortedCopy(training, "training");
+    trainingSteps = List.copyOf(Objects.requireNonNull(trainingSteps, "trainingSteps"));
+    gate = gate == null ? Optional.empty() : gate;
+  }
+
+  /**
+   * The training metrics as one map, for display: {@code "<step>-<algorithm>.<metric>"} per
+   * training step (e.g. {@code "0-sft.loss"}), {@code "gate.accepted"} (1 or 0) and {@code
+   * "gate.<metric>"} for the gate. Read the typed {@link #trainingSteps()} and {@link #gate()}
+   * rather than parsing these keys.
+   *
+   * @return the metrics, in step order
+   */
+  public Map<String, Double> training() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (TrainingStepMetrics s : trainingSteps) {
+      s.metrics().forEach((k, v) -> out.put(s.step() + "-" + s.algorithm().name().toLowerCase(Locale.ROOT) + "." + k, v));
+    }
+    gate.ifPresent(
+        d -> {
+          out.put("gate.accepted", d.accept() ? 1.0 : 0.0);
+          d.metrics().forEach((k, v) -> out.put("gate." + k, v));
+        });
+    return java.util.Collections.unmodifiableMap(out);
   }
 }

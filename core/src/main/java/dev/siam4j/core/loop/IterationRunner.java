@@ -106,7 +106,7 @@ final class IterationRunner {
     Prompt prompt = calls.guard(site, loop.promptTemplate(), () -> loop.promptTemplate().render(problem));
     long seed = StageLog.hashStep(loop.seed() * 31 + iteration, problem.id());
     GenerationRequest request =
-        new GenerationRequest(prompt, loop.samplesPerProblem(), loop.sampling(), seed);
+        new GenerationRequest(prompt, loop.samplesPerProblem(), loop.sampling(), seed, Optional.of(problem));
     Generator generator = policy.open(calls, site);
     List<Completion> completions = calls.call(site, generator, () -> generator.generate(request));
     if (completions.size() != request.samples()) {
@@ -188,7 +188,7 @@ final class IterationRunner {
     return java.util.Collections.nCopies(programs, timeout);
   }
 
-  /** Keys of {@code TrainingExamples.dropped()} that count kept-but-flagged samples. */
+  /** Prefix of {@code TrainingExamples.dropped()} keys that counted flags before {@code flagged()}. */
   static final String FLAGGED = "flagged.";
 
   static final Execution NO_CODE =
@@ -369,8 +369,8 @@ final class IterationRunner {
 
   // ---- train ----------------------------------------------------------------------------------
 
-  /** Runs the training plan from {@code base}; returns the last checkpoint and each step's metrics. */
-  Checkpoint train(Checkpoint base, Map<String, Double> metricsOut) {
+  /** Runs the training plan from {@code base}; returns the last checkpoint, adds each step's metrics. */
+  Checkpoint train(Checkpoint base, List<TrainingStepMetrics> metricsOut) {
     List<dev.siam4j.core.Algorithm> plan = loop.trainingPlan();
     long started = System.nanoTime();
     listener.stageStarted(new LoopEvent.StageStarted(iteration, Stage.TRAIN, plan.size(), 0));
@@ -396,9 +396,7 @@ final class IterationRunner {
         write(resultFile, result);
         wrote++;
       }
-      for (Map.Entry<String, Double> m : result.metrics().entrySet()) {
-        metricsOut.put(step + "-" + algorithm.name().toLowerCase() + "." + m.getKey(), m.getValue());
-      }
+      metricsOut.add(new TrainingStepMetrics(step, algorithm, result.metrics()));
       current = result.checkpoint();
       listener.stageProgress(new LoopEvent.StageProgress(iteration, Stage.TRAIN, step + 1, plan.size()));
     }
@@ -410,9 +408,9 @@ final class IterationRunner {
    * Asks the gate whether {@code trained} replaces {@code current}, once: the decision is written to
    * {@code gate.json} and read back on a rerun.
    *
-   * @return the policy the next iteration generates with
+   * @return the gate's decision
    */
-  Checkpoint gate(PolicyGate gate, Checkpoint current, Checkpoint trained, Map<String, Double> metricsOut) {
+  PolicyGate.Decision gate(PolicyGate gate, Checkpoint current, Checkpoint trained) {
     Path file = files.gate();
     GateRecord record;
     if (Files.exists(file)) {
@@ -427,10 +425,8 @@ final class IterationRunner {
       write(file, record);
     }
     PolicyGate.Decision d = record.decision();
-    metricsOut.put("gate.accepted", d.accept() ? 1.0 : 0.0);
-    d.metrics().forEach((k, v) -> metricsOut.put("gate." + k, v));
     LOG.info("iteration {}: the gate {} the trained policy: {}", iteration, d.accept() ? "accepted" : "rejected", d.reason());
-    return d.accept() ? trained : current;
+    return d;
   }
 
   /** What {@code gate.json} holds. */
@@ -546,7 +542,7 @@ final class IterationRunner {
 
   // ---- metrics --------------------------------------------------------------------------------
 
-  IterationMetrics metrics(Map<String, Double> training) {
+  IterationMetrics metrics(List<TrainingStepMetrics> training, Optional<PolicyGate.Decision> gate) {
     long problems = 0;
     long samples = 0;
     long withCode = 0;
@@ -589,9 +585,10 @@ final class IterationRunner {
           r.examples()
               .dropped()
               .forEach(
-                  (k, v) ->
+                  (k, v) -> // "flagged." keys: flags as records written before flagged() counted them
                       (k.startsWith(FLAGGED) ? flagged : dropped)
                           .merge(k.startsWith(FLAGGED) ? k.substring(FLAGGED.length()) : k, (long) v, Long::sum));
+          r.examples().flagged().forEach((k, v) -> flagged.merge(k, (long) v, Long::sum));
         });
     Map<Stage, Double> seconds = new EnumMap<>(Stage.class);
     if (Files.exists(files.stageTimes())) {
@@ -605,7 +602,7 @@ final class IterationRunner {
     double passAtK = problems == 0 ? 0 : (double) solvedProblems / problems;
     return new IterationMetrics(
         iteration, problems, samples, withCode, outcomes, approved, passAt1, passAtK, judges,
-        counts[0], counts[1], dropped, flagged, seconds, training);
+        counts[0], counts[1], dropped, flagged, seconds, training, gate);
   }
 
   private static <T> void forEach(Path file, Class<T> type, Consumer<T> action) {

@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <p>Called once per iteration that trained; the decision is written to the iteration's
  * {@code gate.json}, so a resumed run does not ask again. Implementations may block (evaluating
- * takes a while) and are called from the loop's thread.
+ * takes a while) and are called on a thread of the loop's, within the TRAIN stage's deadline.
  */
 @FunctionalInterface
 public interface PolicyGate {
@@ -31,14 +31,14 @@ public interface PolicyGate {
    * A gate's decision.
    *
    * @param accept whether the candidate replaces the current policy
-   * @param metrics what the gate measured (for example both policies' validation accuracy); in the
-   *     iteration's training metrics under {@code gate.<name>}
+   * @param metrics what the gate measured (for example both policies' validation accuracy); in
+   *     {@link IterationMetrics#gate()}
    * @param reason one line for logs and reports
    */
   record Decision(boolean accept, Map<String, Double> metrics, String reason) {
     /** Validates and copies. */
     public Decision {
-      metrics = Map.copyOf(Objects.requireNonNull(metrics, "metrics"));
+      metrics = dev.siam4j.core.internal.Checks.sortedCopy(metrics, "metrics");
       Objects.requireNonNull(reason, "reason");
     }
   }

@@ -113,9 +113,7 @@ public final class SelfImprovementLoop {
   private final SamplingOptions sampling;
   private final PromptTemplate promptTemplate;
   private final CodeExtractor codeExtractor;
-  private final List<SftExample> replay;
-  private final boolean accumulate;
-  private final boolean trainFromSeed;
+  private final TrainingSchedule schedule;
   private final int problemsPerIteration;
   private final PolicyGate gate;
   private final Map<Stage, Integer> concurrency;
@@ -143,9 +141,7 @@ public final class SelfImprovementLoop {
     this.sampling = b.sampling != null ? b.sampling : SamplingOptions.DEFAULT;
     this.promptTemplate = b.promptTemplate != null ? b.promptTemplate : PromptTemplates.zeroShot();
     this.codeExtractor = b.codeExtractor != null ? b.codeExtractor : CodeExtractors.defaultExtractor();
-    this.replay = b.replay != null ? b.replay : List.of();
-    this.accumulate = b.accumulate != null && b.accumulate;
-    this.trainFromSeed = b.trainFromSeed != null && b.trainFromSeed;
+    this.schedule = b.effectiveSchedule();
     this.problemsPerIteration = b.problemsPerIteration != null ? b.problemsPerIteration : 0;
     this.gate = b.gate;
     EnumMap<Stage, Integer> c = new EnumMap<>(Stage.class);
@@ -185,6 +181,11 @@ public final class SelfImprovementLoop {
   /** @return a new builder */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** @return the training schedule: the one set, or the paper's */
+  public TrainingSchedule trainingSchedule() {
+    return schedule;
   }
 
   /** @return a builder holding this loop's settings, to derive a variant */
@@ -253,7 +254,8 @@ public final class SelfImprovementLoop {
       runner.execute(executor);
       at.stage = Stage.CRITIQUE;
       runner.critique();
-      Map<String, Double> training = new TreeMap<>();
+      List<TrainingStepMetrics> training = new ArrayList<>();
+      Optional<PolicyGate.Decision> decision = Optional.empty();
       if (preferenceBuilder != null) {
         at.stage = Stage.BUILD_DATA;
         runner.buildData();
@@ -261,11 +263,17 @@ public final class SelfImprovementLoop {
           at.stage = Stage.TRAIN;
           // the next iteration generates with what this one trained, whatever it started from,
           // unless the gate keeps the policy this one generated with
-          Checkpoint trained = runner.train(trainFromSeed ? seedCheckpoint : current, training);
-          current = gate == null ? trained : runner.gate(gate, current, trained, training);
+          Checkpoint trained =
+              runner.train(schedule.base() == TrainingSchedule.Base.SEED ? seedCheckpoint : current, training);
+          if (gate == null) {
+            current = trained;
+          } else {
+            decision = Optional.of(runner.gate(gate, current, trained));
+            current = decision.get().accept() ? trained : current;
+          }
         }
       }
-      IterationMetrics m = runner.metrics(training);
+      IterationMetrics m = runner.metrics(training, decision);
       IterationRunner.write(runner.files().metrics(), m);
       all.add(m);
       LOG.info(
@@ -352,18 +360,19 @@ public final class SelfImprovementLoop {
     for (Map.Entry<Algorithm, TrainingOptions> e : new TreeMap<>(stepOptions).entrySet()) {
       c.put("trainingOptions." + e.getKey(), e.getValue().toString());
     }
-    if (!replay.isEmpty()) {
+    // the keys of the settings the schedule replaced, so that runs made before it resume unchanged
+    if (!schedule.replay().isEmpty()) {
       long h = StageLog.EMPTY_HASH;
-      for (SftExample e : replay) {
+      for (SftExample e : schedule.replay()) {
         h = StageLog.hashStep(h, e.prompt().toString());
         h = StageLog.hashStep(h, e.completion());
       }
-      c.put("replay", replay.size() + " examples, fingerprint " + Long.toHexString(h));
+      c.put("replay", schedule.replay().size() + " examples, fingerprint " + Long.toHexString(h));
     }
-    if (accumulate) {
+    if (schedule.data() == TrainingSchedule.Data.ALL_ITERATIONS) {
       c.put("accumulate", "true");
     }
-    if (trainFromSeed) {
+    if (schedule.base() == TrainingSchedule.Base.SEED) {
       c.put("trainFromSeed", "true");
     }
     if (problemsPerIteration > 0) {
@@ -395,8 +404,8 @@ public final class SelfImprovementLoop {
   SamplingOptions sampling() { return sampling; }
   PromptTemplate promptTemplate() { return promptTemplate; }
   CodeExtractor codeExtractor() { return codeExtractor; }
-  List<SftExample> replay() { return replay; }
-  boolean accumulate() { return accumulate; }
+  List<SftExample> replay() { return schedule.replay(); }
+  boolean accumulate() { return schedule.data() == TrainingSchedule.Data.ALL_ITERATIONS; }
   Critic critic() { return critic; }
   PreferenceBuilder preferenceBuilder() { return preferenceBuilder; }
   Trainer trainer() { return trainer; }
@@ -433,6 +442,7 @@ public final class SelfImprovementLoop {
     private List<SftExample> replay;
     private Boolean accumulate;
     private Boolean trainFromSeed;
+    private TrainingSchedule trainingSchedule;
     private Integer problemsPerIteration;
     private PolicyGate gate;
     private final Map<Stage, Integer> concurrency = new EnumMap<>(Stage.class);
@@ -621,7 +631,10 @@ public final class SelfImprovementLoop {
      * paper. Part of the run's configuration: a rerun with other replay examples is refused.
      *
      * @param examples the examples, in the order they are appended
+     * @deprecated use {@link #trainingSchedule(TrainingSchedule)} with {@link
+     *     TrainingSchedule#withReplay(List)}
      */
+    @Deprecated
     public Builder replay(List<SftExample> examples) {
       Objects.requireNonNull(examples, "replay");
       once(replay, "replay");
@@ -633,7 +646,11 @@ public final class SelfImprovementLoop {
      * Whether an iteration's SFT data also holds the SFT examples every earlier iteration built
      * (newest first; an example whose problem and completion an iteration already has is kept
      * once). Default false: each iteration trains on its own examples, as in the paper.
+     *
+     * @deprecated use {@link #trainingSchedule(TrainingSchedule)} with {@link
+     *     TrainingSchedule.Data#ALL_ITERATIONS}
      */
+    @Deprecated
     public Builder accumulate(boolean value) {
       once(accumulate, "accumulate");
       accumulate = value;
@@ -645,11 +662,41 @@ public final class SelfImprovementLoop {
      * iteration's (the next iteration still generates with what was trained). With
      * {@link #accumulate(boolean)} this is expert iteration as in ReST-EM: errors of one
      * iteration's training do not compound in the next. Default false.
+     *
+     * @deprecated use {@link #trainingSchedule(TrainingSchedule)} with {@link
+     *     TrainingSchedule.Base#SEED} ({@link TrainingSchedule#expertIteration()})
      */
+    @Deprecated
     public Builder trainFromSeed(boolean value) {
       once(trainFromSeed, "trainFromSeed");
       trainFromSeed = value;
       return this;
+    }
+
+    /**
+     * What each iteration trains from and on which SFT data, with any replayed examples: {@link
+     * TrainingSchedule#paper()} (the default) or {@link TrainingSchedule#expertIteration()}, say.
+     * Part of the run's configuration. Replaces {@code replay}, {@code accumulate} and {@code
+     * trainFromSeed}, which may not be set beside it. A schedule that trains from the seed needs a
+     * trainer.
+     *
+     * @param value the schedule
+     */
+    public Builder trainingSchedule(TrainingSchedule value) {
+      Objects.requireNonNull(value, "trainingSchedule");
+      once(trainingSchedule, "trainingSchedule");
+      trainingSchedule = value;
+      return this;
+    }
+
+    private TrainingSchedule effectiveSchedule() {
+      if (trainingSchedule != null) {
+        return trainingSchedule;
+      }
+      return new TrainingSchedule(
+          Boolean.TRUE.equals(trainFromSeed) ? TrainingSchedule.Base.SEED : TrainingSchedule.Base.LAST_POLICY,
+          Boolean.TRUE.equals(accumulate) ? TrainingSchedule.Data.ALL_ITERATIONS : TrainingSchedule.Data.THIS_ITERATION,
+          replay != null ? replay : List.of());
     }
 
     /**
@@ -759,8 +806,14 @@ public final class SelfImprovementLoop {
         throw new IllegalStateException(
             "a trainer needs policy(seed, loader) so that the next iteration can load what it trained");
       }
+      if (trainingSchedule != null && (replay != null || accumulate != null || trainFromSeed != null)) {
+        throw new IllegalStateException("set trainingSchedule or replay/accumulate/trainFromSeed, not both");
+      }
       if (Boolean.TRUE.equals(trainFromSeed) && trainer == null) {
         throw new IllegalStateException("trainFromSeed is set but there is no trainer");
+      }
+      if (trainingSchedule != null && trainingSchedule.base() == TrainingSchedule.Base.SEED && trainer == null) {
+        throw new IllegalStateException("the training schedule trains from the seed but there is no trainer");
       }
       if (gate != null && trainer == null) {
         throw new IllegalStateException("a gate is set but there is no trainer");
@@ -802,6 +855,7 @@ public final class SelfImprovementLoop {
       b.replay = replay;
       b.accumulate = accumulate;
       b.trainFromSeed = trainFromSeed;
+      b.trainingSchedule = trainingSchedule;
       b.problemsPerIteration = problemsPerIteration;
       b.gate = gate;
       b.concurrency.putAll(concurrency);

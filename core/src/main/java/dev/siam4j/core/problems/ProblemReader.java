@@ -3,7 +3,7 @@ package dev.siam4j.core.problems;
 import dev.siam4j.core.InvalidInputException;
 import dev.siam4j.core.Problem;
 import dev.siam4j.core.jsonl.JsonlReader;
-import java.io.UncheckedIOException;
+import dev.siam4j.core.FileAccessException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -103,7 +103,7 @@ public final class ProblemReader implements Iterable<Problem>, AutoCloseable {
           return null;
         }
         line = in.next();
-      } catch (UncheckedIOException e) {
+      } catch (FileAccessException e) {
         throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
       } catch (InvalidInputException e) {
         // the JSONL reader's own messages read "file:line: reason"; the reader goes on after them

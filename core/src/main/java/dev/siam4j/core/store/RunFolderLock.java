@@ -165,6 +165,8 @@ public final class RunFolderLock implements AutoCloseable {
         os = channel.tryLock();
       } catch (OverlappingFileLockException e) {
         throw locked(folder, readOwner(channel).orElse(null), "a lock left open in this process");
+      } catch (java.nio.channels.ClosedChannelException e) {
+        throw e; // interrupted: not a file system without locks
       } catch (IOException e) {
         // a file system without locks: the owner record decides alone
         LOG.debug("no OS lock on {}: {}", file, e.toString());

@@ -160,7 +160,7 @@ final class GgufDamagedFileTest {
   @Test
   void missingFile() {
     assertThatThrownBy(() -> GgufFile.read(dir.resolve("none.gguf")))
-        .isInstanceOf(java.io.UncheckedIOException.class)
+        .isInstanceOf(dev.siam4j.core.FileAccessException.class)
         .hasMessage(dir.resolve("none.gguf") + ": no such file");
   }
 }

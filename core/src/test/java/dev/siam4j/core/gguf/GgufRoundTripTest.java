@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,5 +168,15 @@ final class GgufRoundTripTest {
     for (int h = 0; h < 0x7C00; h++) {
       assertThat(TensorCodec.toHalf(TensorCodec.fromHalf((short) h))).isEqualTo((short) h);
     }
+  }
+
+  @Test
+  void writingWhereNoFileCanBeIsAFileAccessExceptionNamingThePath() throws Exception {
+    Path notAFolder = Files.writeString(dir.resolve("plain.txt"), "x");
+    Path target = notAFolder.resolve("m.gguf");
+    assertThatThrownBy(() -> GgufWriter.create().put("a", GgufValue.int32(1)).write(target))
+        .isInstanceOf(dev.siam4j.core.FileAccessException.class)
+        .hasMessageStartingWith(target + ": cannot write GGUF: ")
+        .satisfies(e -> assertThat(((dev.siam4j.core.FileAccessException) e).file()).isEqualTo(target));
   }
 }

@@ -93,4 +93,16 @@ final class JsonlReaderTest {
     }
     assertThat(Files.readString(f)).contains("题-1").endsWith("\n");
   }
+
+  @Test
+  void anIoErrorWhileReadingIsAFileAccessExceptionNamingFileAndLine() {
+    Path unreadable = Path.of("/proc/self/mem"); // a regular file whose first read fails (EIO)
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(unreadable), "Linux /proc");
+    try (JsonlReader r = JsonlReader.open(unreadable)) {
+      assertThatThrownBy(() -> r.iterator().hasNext())
+          .isInstanceOf(dev.siam4j.core.FileAccessException.class)
+          .hasMessage("/proc/self/mem:1: cannot read: Input/output error")
+          .satisfies(e -> assertThat(((dev.siam4j.core.FileAccessException) e).file()).isEqualTo(unreadable));
+    }
+  }
 }

@@ -259,4 +259,35 @@ final class LoopErrorsTest {
             "the run in " + dir.resolve("run") + " failed before its first iteration: java.lang.IllegalStateException: source closed")
         .hasCause(bad);
   }
+
+  @Test
+  void theGeneratorSeesTheProblemBesideItsPrompt() {
+    List<Problem> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    Generator recording =
+        request -> {
+          seen.add(request.problem().orElseThrow());
+          return toy().generate(request);
+        };
+    loop(recording).build().run();
+    assertThat(seen).containsExactlyElementsOf(ToyWorld.problems(3));
+  }
+
+  @Test
+  void flagsAndDropsAreCountedApartIncludingFlagsOfRecordsWrittenWithTheOldPrefix() {
+    dev.siam4j.core.PreferenceBuilder b =
+        p -> new dev.siam4j.core.TrainingExamples(
+            List.of(), List.of(), java.util.Map.of("unanimous", 1, "flagged.literal-only", 1), java.util.Map.of("grounding", 2));
+    IterationMetrics m = loop(toy()).preferenceBuilder(b).build().run().iterations().get(0);
+    assertThat(m.dropped()).isEqualTo(java.util.Map.of("unanimous", 3L));
+    assertThat(m.flagged()).isEqualTo(java.util.Map.of("grounding", 6L, "literal-only", 3L));
+  }
+
+  @Test
+  void problemsThatShrinkWhileTheLoopRunsAreAnInvalidInputErrorNotAnIllegalState() {
+    int[] calls = {0};
+    Iterable<Problem> shrinking = () -> ToyWorld.problems(calls[0]++ == 0 ? 6 : 2).iterator();
+    assertThatThrownBy(() -> loop(toy()).build().toBuilder().problems(shrinking).problemsPerIteration(3).build().run())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("the problems changed while the loop ran: 6 were counted, the source ended after 2");
+  }
 }

@@ -26,6 +26,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@SuppressWarnings("deprecation") // replay, accumulate and trainFromSeed stay tested while they exist
 final class SelfImprovementLoopTest {
 
   @TempDir Path dir;
@@ -106,7 +107,7 @@ final class SelfImprovementLoopTest {
   }
 
   @Test
-  void run_theModelTrainedInOneIterationGeneratesInTheNext() {
+  void run_theModelTrainedInOneIterationGeneratesInTheNext() throws Exception {
     List<String> events = Collections.synchronizedList(new ArrayList<>());
     LoopListener recorder =
         new LoopListener() {
@@ -140,6 +141,15 @@ final class SelfImprovementLoopTest {
     assertThat(r.iterations().get(1).passAt1()).isGreaterThan(r.iterations().get(0).passAt1());
     assertThat(r.iterations().get(2).passAt1()).isGreaterThanOrEqualTo(r.iterations().get(1).passAt1());
     assertThat(r.iterations().get(0).training()).containsKeys("0-sft.skill", "1-dpo.skill");
+    // typed: each step of the plan with its trainer's metrics, nothing parsed from keys
+    assertThat(r.iterations().get(0).trainingSteps())
+        .extracting(TrainingStepMetrics::step, TrainingStepMetrics::algorithm)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(0, Algorithm.SFT), org.assertj.core.groups.Tuple.tuple(1, Algorithm.DPO));
+    assertThat(r.iterations().get(0).trainingSteps().get(0).metrics()).containsOnlyKeys("examples", "skill");
+    assertThat(r.iterations().get(0).gate()).isEmpty();
+    assertThat(Files.readString(dir.resolve("run/iter-0/metrics.json")))
+        .contains("\"trainingSteps\" : [ {", "\"algorithm\" : \"SFT\"")
+        .doesNotContain("0-sft.skill");
     Checkpoint last = r.finalCheckpoint().orElseThrow();
     assertThat(last.model()).startsWith(dir.resolve("run/iter-2/checkpoint"));
     assertThat(events)
@@ -382,6 +392,10 @@ final class SelfImprovementLoopTest {
     assertThat(r.finalCheckpoint()).contains(asked.get(2)[1]);
     assertThat(r.iterations().get(0).training()).containsEntry("gate.accepted", 1.0).containsEntry("gate.validation", 0.5);
     assertThat(r.iterations().get(1).training()).containsEntry("gate.accepted", 0.0).containsEntry("gate.validation", 1.5);
+    assertThat(r.iterations().get(1).gate()).hasValueSatisfying(d -> {
+      assertThat(d.accept()).isFalse();
+      assertThat(d.metrics()).containsEntry("validation", 1.5);
+    });
     assertThat(Files.readString(dir.resolve("run/iter-1/gate.json"))).contains("\"accept\" : false", "iteration 1");
 
     // a rerun reads the decisions instead of asking again

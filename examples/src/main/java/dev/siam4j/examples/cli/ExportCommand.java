@@ -62,7 +62,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--format", required = true, paramLabel = "FORMAT",
       description = "trl, trl-conversational, llama-factory-alpaca, llama-factory-sharegpt, openai.")
-  String format;
+  ExportFormat format;
 
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output folder.")
   Path output;
@@ -82,12 +82,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ExportFormat exportFormat;
-    try {
-      exportFormat = ExportFormat.fromCliName(format);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
+    ExportFormat exportFormat = format;
     if (ngram <= 0) {
       throw new UsageException("--ngram must be positive, was " + ngram);
     }

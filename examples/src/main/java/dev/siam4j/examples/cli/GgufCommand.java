@@ -9,7 +9,7 @@ import dev.siam4j.core.gguf.GgufValueType;
 import dev.siam4j.core.jsonl.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import dev.siam4j.core.FileAccessException;
 import java.io.Writer;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +79,7 @@ final class GgufCommand implements Callable<Integer> {
         gguf = GgufFile.read(file);
       } catch (GgufFormatException e) {
         throw new UsageException(e.getMessage());
-      } catch (UncheckedIOException e) {
+      } catch (FileAccessException e) {
         throw new UsageException(e.getMessage());
       }
       if (output != null) {

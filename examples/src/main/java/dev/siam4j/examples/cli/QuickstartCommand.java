@@ -15,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -83,7 +82,7 @@ final class QuickstartCommand implements Callable<Integer> {
       description = "What each iteration trains: iteration (the previous model on its own data, as in the paper), "
           + "replay (also the seed data) or expert-iteration (the seed model on the seed data and every "
           + "iteration's data so far). Default expert-iteration.")
-  String trainingData;
+  Quickstart.TrainingData trainingData;
 
   @Option(names = "--threads", paramLabel = "N", description = "llama.cpp threads (default 2).")
   Integer threads;
@@ -122,28 +121,50 @@ final class QuickstartCommand implements Callable<Integer> {
     }
     Quickstart.Options options;
     try {
-      options =
-          new Quickstart.Options(
-              output,
-              base.worldSeed(),
-              seedList,
-              iterations == null ? base.iterations() : iterations,
-              pool == null ? base.poolSize() : pool,
-              poolPerIteration != null ? poolPerIteration : pool == null ? base.poolPerIteration() : pool,
-              validation == null ? base.validationSize() : validation,
-              test == null ? base.testSize() : test,
-              samples == null ? base.samplesPerProblem() : samples,
-              evalSamples == null ? base.evalSamples() : evalSamples,
-              seedEpochs == null ? base.seedEpochs() : seedEpochs,
-              epochs == null ? base.loopEpochs() : epochs,
-              learningRate == null ? base.learningRate() : learningRate,
-              preferenceLearningRate != null ? preferenceLearningRate
-                  : learningRate == null ? base.preferenceLearningRate() : learningRate / 10,
-              threads == null ? base.threads() : threads,
-              ablations,
-              Optional.ofNullable(seedModel),
-              retrainSeedModel,
-              trainingData == null ? base.trainingData() : Quickstart.TrainingData.of(trainingData));
+      Quickstart.Options.Builder b = base.toBuilder().seeds(seedList).ablations(ablations).trainSeedModel(retrainSeedModel);
+      if (iterations != null) {
+        b.iterations(iterations);
+      }
+      if (pool != null) {
+        b.poolSize(pool);
+      }
+      if (poolPerIteration != null || pool != null) {
+        b.poolPerIteration(poolPerIteration != null ? poolPerIteration : pool);
+      }
+      if (validation != null) {
+        b.validationSize(validation);
+      }
+      if (test != null) {
+        b.testSize(test);
+      }
+      if (samples != null) {
+        b.samplesPerProblem(samples);
+      }
+      if (evalSamples != null) {
+        b.evalSamples(evalSamples);
+      }
+      if (seedEpochs != null) {
+        b.seedEpochs(seedEpochs);
+      }
+      if (epochs != null) {
+        b.loopEpochs(epochs);
+      }
+      if (learningRate != null) {
+        b.learningRate(learningRate);
+      }
+      if (preferenceLearningRate != null || learningRate != null) {
+        b.preferenceLearningRate(preferenceLearningRate != null ? preferenceLearningRate : learningRate / 10);
+      }
+      if (threads != null) {
+        b.threads(threads);
+      }
+      if (seedModel != null) {
+        b.seedModel(seedModel);
+      }
+      if (trainingData != null) {
+        b.trainingData(trainingData);
+      }
+      options = b.build();
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

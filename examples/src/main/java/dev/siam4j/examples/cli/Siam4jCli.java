@@ -44,7 +44,7 @@ public final class Siam4jCli implements Runnable {
    * @return the exit code
    */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = new CommandLine(new Siam4jCli());
+    CommandLine cl = EnumValues.register(new CommandLine(new Siam4jCli()));
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(

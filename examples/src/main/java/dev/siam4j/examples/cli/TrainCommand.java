@@ -14,9 +14,7 @@ import dev.siam4j.core.jsonl.JsonlReader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,8 +49,8 @@ final class TrainCommand implements Callable<Integer> {
   Path adapter;
 
   @Option(names = "--algorithm", required = true, paramLabel = "NAME",
-      description = "SFT, DPO, DPO_NLL, IPO, ORPO, SIMPO or KTO.")
-  String algorithm;
+      description = "sft, dpo, dpo-nll, ipo, orpo, simpo or kto (any case, - or _).")
+  Algorithm algorithm;
 
   @Option(names = "--sft", paramLabel = "FILE", description = "SFT examples, one JSON a line.")
   Path sft;
@@ -73,7 +71,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Algorithm objective = algorithm();
+    Algorithm objective = algorithm;
     Path data = data(objective);
     if (!Files.isRegularFile(model)) {
       throw new UsageException(model + ": no such model file");
@@ -105,15 +103,6 @@ final class TrainCommand implements Callable<Integer> {
     out.println(Json.toLine(line));
     out.flush();
     return 0;
-  }
-
-  private Algorithm algorithm() {
-    try {
-      return Algorithm.valueOf(algorithm.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("unknown --algorithm '" + algorithm + "'; expected one of "
-          + Arrays.toString(Algorithm.values()));
-    }
   }
 
   /** The one file the objective reads; the other is misuse rather than silently ignored. */

@@ -33,6 +33,7 @@ import dev.siam4j.core.loop.LoopResult;
 import dev.siam4j.core.loop.PolicyGate;
 import dev.siam4j.core.loop.SelfImprovementLoop;
 import dev.siam4j.core.loop.Stage;
+import dev.siam4j.core.loop.TrainingSchedule;
 import dev.siam4j.critic.Critics;
 import dev.siam4j.critic.equivalence.AnswerEquivalence;
 import dev.siam4j.critic.evaluation.Evaluation;
@@ -222,7 +223,7 @@ public final class Quickstart {
      * beside it.
      */
     public static Options full(Path output) {
-      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 3, 1800, 600, 0, 200, 5, 1, QuickstartModels.SEED_MODEL_EPOCHS, 2, 5e-4, 5e-5, 2, false, Optional.empty(), false, TrainingData.EXPERT_ITERATION);
+      return builder(output).build();
     }
 
     /**
@@ -230,7 +231,266 @@ public final class Quickstart {
      * twice and greedily.
      */
     public static Options reduced(Path output) {
-      return new Options(output, SHIPPED_WORLD_SEED, List.of(1L), 1, 48, 24, 8, 12, 2, 2, 2, 1, 5e-4, 5e-5, 2, false, Optional.empty(), false, TrainingData.EXPERT_ITERATION);
+      return builder(output)
+          .iterations(1)
+          .poolSize(48)
+          .poolPerIteration(24)
+          .validationSize(8)
+          .testSize(12)
+          .samplesPerProblem(2)
+          .evalSamples(2)
+          .seedEpochs(2)
+          .loopEpochs(1)
+          .build();
+    }
+
+    /**
+     * @param output the folder for problems, runs, report.html and metrics.json
+     * @return a builder holding {@link #full(Path)}'s options, each of which may be set once
+     */
+    public static Builder builder(Path output) {
+      return new Builder(
+          new Options(
+              output, SHIPPED_WORLD_SEED, List.of(1L), 3, 1800, 600, 0, 200, 5, 1, QuickstartModels.SEED_MODEL_EPOCHS,
+              2, 5e-4, 5e-5, 2, false, Optional.empty(), false, TrainingData.EXPERT_ITERATION));
+    }
+
+    /** @return a builder holding these options, each of which may be set once */
+    public Builder toBuilder() {
+      return new Builder(this);
+    }
+
+    /**
+     * Builds {@link Options} by name rather than by position. Each setter checks its value at once;
+     * setting one twice is an {@link IllegalStateException}; {@link #build()} checks the
+     * combination. Not thread-safe.
+     */
+    public static final class Builder {
+      private final java.util.Set<String> setHere = new HashSet<>();
+      private Path output;
+      private long worldSeed;
+      private List<Long> seeds;
+      private int iterations;
+      private int poolSize;
+      private int poolPerIteration;
+      private int validationSize;
+      private int testSize;
+      private int samplesPerProblem;
+      private int evalSamples;
+      private int seedEpochs;
+      private int loopEpochs;
+      private double learningRate;
+      private double preferenceLearningRate;
+      private int threads;
+      private boolean ablations;
+      private Optional<Path> seedModel;
+      private boolean trainSeedModel;
+      private TrainingData trainingData;
+
+      private Builder(Options o) {
+        output = o.output;
+        worldSeed = o.worldSeed;
+        seeds = o.seeds;
+        iterations = o.iterations;
+        poolSize = o.poolSize;
+        poolPerIteration = o.poolPerIteration;
+        validationSize = o.validationSize;
+        testSize = o.testSize;
+        samplesPerProblem = o.samplesPerProblem;
+        evalSamples = o.evalSamples;
+        seedEpochs = o.seedEpochs;
+        loopEpochs = o.loopEpochs;
+        learningRate = o.learningRate;
+        preferenceLearningRate = o.preferenceLearningRate;
+        threads = o.threads;
+        ablations = o.ablations;
+        seedModel = o.seedModel;
+        trainSeedModel = o.trainSeedModel;
+        trainingData = o.trainingData;
+      }
+
+      private void once(String name, Object old) {
+        if (!setHere.add(name)) {
+          throw new IllegalStateException(name + " was already set to " + old);
+        }
+      }
+
+      private static int checkedPositive(int v, String name) {
+        positive(v, name);
+        return v;
+      }
+
+      private static double checkedRate(double v, String name) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+          throw new IllegalArgumentException(name + " must be positive, was " + v);
+        }
+        return v;
+      }
+
+      /** The folder for problems, runs, report.html and metrics.json. */
+      public Builder output(Path value) {
+        Objects.requireNonNull(value, "output");
+        once("output", output);
+        output = value;
+        return this;
+      }
+
+      /** The seed of the problems. */
+      public Builder worldSeed(long value) {
+        once("worldSeed", worldSeed);
+        worldSeed = value;
+        return this;
+      }
+
+      /** The loop's seeds, one run each; not empty. */
+      public Builder seeds(List<Long> value) {
+        Objects.requireNonNull(value, "seeds");
+        if (value.isEmpty()) {
+          throw new IllegalArgumentException("seeds must not be empty");
+        }
+        once("seeds", seeds);
+        seeds = List.copyOf(value);
+        return this;
+      }
+
+      /** Loop iterations per seed, positive. */
+      public Builder iterations(int value) {
+        int checked = checkedPositive(value, "iterations");
+        once("iterations", iterations);
+        iterations = checked;
+        return this;
+      }
+
+      /** Problems the loop improves on, positive. */
+      public Builder poolSize(int value) {
+        int checked = checkedPositive(value, "poolSize");
+        once("poolSize", poolSize);
+        poolSize = checked;
+        return this;
+      }
+
+      /** Problems each iteration works on, positive, at most {@link #poolSize}. */
+      public Builder poolPerIteration(int value) {
+        int checked = checkedPositive(value, "poolPerIteration");
+        once("poolPerIteration", poolPerIteration);
+        poolPerIteration = checked;
+        return this;
+      }
+
+      /** Pool problems held out to gate each iteration's model; 0 for no gate. */
+      public Builder validationSize(int value) {
+        if (value < 0) {
+          throw new IllegalArgumentException("validationSize must not be negative, was " + value);
+        }
+        once("validationSize", validationSize);
+        validationSize = value;
+        return this;
+      }
+
+      /** Problems in each test split, positive. */
+      public Builder testSize(int value) {
+        int checked = checkedPositive(value, "testSize");
+        once("testSize", testSize);
+        testSize = checked;
+        return this;
+      }
+
+      /** k, samples per pool problem, positive. */
+      public Builder samplesPerProblem(int value) {
+        int checked = checkedPositive(value, "samplesPerProblem");
+        once("samplesPerProblem", samplesPerProblem);
+        samplesPerProblem = checked;
+        return this;
+      }
+
+      /** Samples per test problem (1: greedy), positive. */
+      public Builder evalSamples(int value) {
+        int checked = checkedPositive(value, "evalSamples");
+        once("evalSamples", evalSamples);
+        evalSamples = checked;
+        return this;
+      }
+
+      /** Epochs of the seed model's training, when it is trained; positive. */
+      public Builder seedEpochs(int value) {
+        int checked = checkedPositive(value, "seedEpochs");
+        once("seedEpochs", seedEpochs);
+        seedEpochs = checked;
+        return this;
+      }
+
+      /** Epochs of each training step of the loop, positive. */
+      public Builder loopEpochs(int value) {
+        int checked = checkedPositive(value, "loopEpochs");
+        once("loopEpochs", loopEpochs);
+        loopEpochs = checked;
+        return this;
+      }
+
+      /** Learning rate of the loop's SFT steps, positive. */
+      public Builder learningRate(double value) {
+        double checked = checkedRate(value, "learningRate");
+        once("learningRate", learningRate);
+        learningRate = checked;
+        return this;
+      }
+
+      /** Learning rate of the loop's preference steps, positive. */
+      public Builder preferenceLearningRate(double value) {
+        double checked = checkedRate(value, "preferenceLearningRate");
+        once("preferenceLearningRate", preferenceLearningRate);
+        preferenceLearningRate = checked;
+        return this;
+      }
+
+      /** CPU threads for llama.cpp, positive. */
+      public Builder threads(int value) {
+        int checked = checkedPositive(value, "threads");
+        once("threads", threads);
+        threads = checked;
+        return this;
+      }
+
+      /** Whether to run the three ablation arms (on the first seed). */
+      public Builder ablations(boolean value) {
+        once("ablations", ablations);
+        ablations = value;
+        return this;
+      }
+
+      /** A seed model to use instead of the shipped one. */
+      public Builder seedModel(Path value) {
+        Objects.requireNonNull(value, "seedModel");
+        once("seedModel", seedModel);
+        seedModel = Optional.of(value);
+        return this;
+      }
+
+      /** Whether to train the seed model from scratch even where the shipped one fits. */
+      public Builder trainSeedModel(boolean value) {
+        once("trainSeedModel", trainSeedModel);
+        trainSeedModel = value;
+        return this;
+      }
+
+      /** What each iteration trains, from which model. */
+      public Builder trainingData(TrainingData value) {
+        Objects.requireNonNull(value, "trainingData");
+        once("trainingData", trainingData);
+        trainingData = value;
+        return this;
+      }
+
+      /**
+       * @return the options
+       * @throws IllegalArgumentException when {@code poolPerIteration} exceeds {@code poolSize}
+       */
+      public Options build() {
+        return new Options(
+            output, worldSeed, seeds, iterations, poolSize, poolPerIteration, validationSize, testSize,
+            samplesPerProblem, evalSamples, seedEpochs, loopEpochs, learningRate, preferenceLearningRate, threads,
+            ablations, seedModel, trainSeedModel, trainingData);
+      }
     }
   }
 
@@ -469,9 +729,7 @@ public final class Quickstart {
             .sampling(sampling())
             .promptTemplate(QuickstartModels.promptTemplate())
             .codeExtractor(CodeExtractors.defaultExtractor())
-            .replay(o.trainingData() == TrainingData.ITERATION ? List.of() : seedData(world))
-            .accumulate(o.trainingData() == TrainingData.EXPERT_ITERATION)
-            .trainFromSeed(o.trainingData() == TrainingData.EXPERT_ITERATION)
+            .trainingSchedule(schedule(o.trainingData(), world))
             .concurrency(Stage.EXECUTE, 2)
             .listener(progress);
     if (!validation.isEmpty()) {
@@ -575,6 +833,15 @@ public final class Quickstart {
    * split is shuffled. The whole split is checked against this run's test splits (the seed model has
    * seen it all).
    */
+  /** The loop's training schedule for a choice of training data. */
+  private TrainingSchedule schedule(TrainingData data, MathWorld world) {
+    return switch (data) {
+      case ITERATION -> TrainingSchedule.paper();
+      case REPLAY -> TrainingSchedule.paper().withReplay(seedData(world));
+      case EXPERT_ITERATION -> TrainingSchedule.expertIteration().withReplay(seedData(world));
+    };
+  }
+
   private List<SftExample> seedData(MathWorld world) {
     Set<String> tests = new HashSet<>();
     for (Split split : List.of(Split.TEST_ID, Split.TEST_OOD)) {

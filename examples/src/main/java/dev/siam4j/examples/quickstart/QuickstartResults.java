@@ -192,10 +192,9 @@ public record QuickstartResults(
         }
       }
       Map<String, Double> gate = new TreeMap<>();
-      metrics.training().forEach((k, v) -> {
-        if (k.startsWith("gate.")) {
-          gate.put(k.substring("gate.".length()), v);
-        }
+      metrics.gate().ifPresent(d -> {
+        gate.putAll(d.metrics());
+        gate.put("accepted", d.accept() ? 1.0 : 0.0);
       });
       return new LoopStats(metrics.samples(), metrics.approved(), metrics.sftExamples(), metrics.pairs(), seconds, gate);
     }

@@ -111,8 +111,8 @@ final class ExportCommandTest {
     err.getBuffer().setLength(0);
     assertThat(run("export", "--format", "csv", "--output", dir.toString(), "--sft", "x"))
         .isEqualTo(2);
-    assertThat(err.toString().strip()).isEqualTo("siam4j: unknown export format 'csv', expected one "
-        + "of trl, trl-conversational, llama-factory-alpaca, llama-factory-sharegpt, openai");
+    assertThat(err.toString().strip()).isEqualTo("siam4j: Invalid value for option '--format': 'csv' is not one "
+        + "of trl, trl-conversational, llama-factory-alpaca, llama-factory-sharegpt, openai (see --help)");
     err.getBuffer().setLength(0);
     assertThat(run("export", "--format", "trl", "--output", dir.toString(), "--sft",
         dir.resolve("missing.jsonl").toString())).isEqualTo(2);

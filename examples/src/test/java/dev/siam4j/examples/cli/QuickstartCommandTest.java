@@ -40,7 +40,8 @@ final class QuickstartCommandTest {
   void anUnknownTrainingDataOrANonPositiveLearningRateIsAUsageError() {
     assertThat(run("quickstart", "--training-data", "everything", "--output", dir.toString())).isEqualTo(2);
     assertThat(err.toString())
-        .isEqualTo("siam4j: training data must be iteration, replay or expert-iteration, was 'everything'\n");
+        .isEqualTo("siam4j: Invalid value for option '--training-data': 'everything' is not one of iteration, replay,"
+            + " expert-iteration (see --help)\n");
 
     err.getBuffer().setLength(0);
     assertThat(run("quickstart", "--lr", "0", "--output", dir.toString())).isEqualTo(2);

@@ -101,7 +101,8 @@ final class TrainCommandTest {
     assertThat(run("train", "--model", model().toString(), "--algorithm", "magic", "--sft", sft().toString(),
         "--output", dir.resolve("o").toString())).isEqualTo(2);
     assertThat(err.toString().strip())
-        .isEqualTo("siam4j: unknown --algorithm 'magic'; expected one of [SFT, DPO, DPO_NLL, IPO, ORPO, SIMPO, KTO]");
+        .isEqualTo("siam4j: Invalid value for option '--algorithm': 'magic' is not one of sft, dpo, dpo-nll, ipo, orpo,"
+            + " simpo, kto (see --help)");
   }
 
   @Test

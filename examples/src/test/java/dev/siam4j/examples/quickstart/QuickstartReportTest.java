@@ -3,9 +3,12 @@ package dev.siam4j.examples.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.siam4j.core.Algorithm;
 import dev.siam4j.core.Outcome;
 import dev.siam4j.core.loop.IterationMetrics;
+import dev.siam4j.core.loop.PolicyGate;
 import dev.siam4j.core.loop.Stage;
+import dev.siam4j.core.loop.TrainingStepMetrics;
 import dev.siam4j.examples.quickstart.QuickstartResults.IterationResult;
 import dev.siam4j.examples.quickstart.QuickstartResults.LoopStats;
 import dev.siam4j.examples.quickstart.QuickstartResults.Score;
@@ -148,7 +151,7 @@ final class QuickstartReportTest {
     IterationMetrics m =
         new IterationMetrics(
             1, 10, 50, 48, Map.of(Outcome.OK, 40L), 20, 0.4, 0.7, Map.of(), 18, 6, Map.of(), Map.of(),
-            Map.of(Stage.TRAIN, 3.0, Stage.GENERATE, 5.0, Stage.BUILD_DATA, 0.5), Map.of());
+            Map.of(Stage.TRAIN, 3.0, Stage.GENERATE, 5.0, Stage.BUILD_DATA, 0.5), List.of(), Optional.empty());
     LoopStats stats = LoopStats.from(m);
     assertThat(stats.samples()).isEqualTo(50);
     assertThat(stats.approved()).isEqualTo(20);
@@ -167,7 +170,8 @@ final class QuickstartReportTest {
     IterationMetrics rejected =
         new IterationMetrics(
             2, 10, 50, 48, Map.of(Outcome.OK, 40L), 20, 0.4, 0.7, Map.of(), 18, 6, Map.of(), Map.of(),
-            Map.of(Stage.TRAIN, 3.0), Map.of("0-sft.loss", 0.3, "gate.accepted", 0.0, "gate.current", 0.41, "gate.candidate", 0.39));
+            Map.of(Stage.TRAIN, 3.0), List.of(new TrainingStepMetrics(0, Algorithm.SFT, Map.of("loss", 0.3))),
+            Optional.of(new PolicyGate.Decision(false, Map.of("current", 0.41, "candidate", 0.39), "worse")));
     LoopStats no = LoopStats.from(rejected);
     assertThat(no.kept()).contains(false);
     assertThat(no.gate()).containsOnlyKeys("accepted", "current", "candidate").containsEntry("candidate", 0.39);
