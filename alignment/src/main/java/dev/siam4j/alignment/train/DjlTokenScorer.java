@@ -3,14 +3,17 @@ package dev.siam4j.alignment.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import dev.siam4j.alignment.train.model.GgufWeights;
-import dev.siam4j.alignment.train.model.LlamaModel;
+import dev.siam4j.alignment.train.internal.DjlRuntime;
+import dev.siam4j.alignment.train.internal.EncodedSequence;
+import dev.siam4j.alignment.train.internal.SequenceEncoder;
+import dev.siam4j.alignment.train.internal.Torch;
+import dev.siam4j.alignment.train.internal.model.GgufWeights;
+import dev.siam4j.alignment.train.internal.model.LlamaModel;
 import dev.siam4j.alignment.train.tokenizer.Tokenizer;
 import dev.siam4j.core.Prompt;
 import dev.siam4j.core.TokenScorer;
 import dev.siam4j.core.TrainingFailedException;
 import dev.siam4j.core.gguf.GgufFile;
-import dev.siam4j.core.gguf.GgufValue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -40,7 +43,8 @@ public final class DjlTokenScorer implements TokenScorer, AutoCloseable {
    *
    * @param gguf the model
    * @return the scorer
-   * @throws TrainingFailedException when the model cannot be loaded
+   * @throws TrainingFailedException when the model cannot be loaded, or DJL's PyTorch engine is not
+   *     on the class path (naming the artifacts to add, as {@link DjlTrainer} does)
    */
   public static DjlTokenScorer open(Path gguf) {
     return open(gguf, PromptRenderer.FLAT);
@@ -50,12 +54,16 @@ public final class DjlTokenScorer implements TokenScorer, AutoCloseable {
    * @param gguf the model
    * @param renderer how prompts become text
    * @return the scorer
-   * @throws TrainingFailedException when the model cannot be loaded
+   * @throws TrainingFailedException when the model cannot be loaded, or DJL's PyTorch engine is not
+   *     on the class path
    */
   public static DjlTokenScorer open(Path gguf, PromptRenderer renderer) {
     Objects.requireNonNull(gguf, "gguf");
+    DjlRuntime.missing().ifPresent(what -> {
+      throw new TrainingFailedException("cannot open " + gguf + " with DjlTokenScorer: " + what);
+    });
     GgufFile file = GgufWeights.read(gguf);
-    SequenceEncoder encoder = new SequenceEncoder(Tokenizer.fromGguf(file), bos(file), renderer);
+    SequenceEncoder encoder = new SequenceEncoder(Tokenizer.fromGguf(file), SequenceEncoder.bos(file), renderer);
     NDManager manager = Torch.newManager();
     try {
       return new DjlTokenScorer(manager, GgufWeights.load(gguf, manager), encoder);
@@ -65,25 +73,21 @@ public final class DjlTokenScorer implements TokenScorer, AutoCloseable {
     }
   }
 
-  /**
-   * @param file a GGUF model
-   * @return its BOS id if it adds one ({@code tokenizer.ggml.add_bos_token}, default true), else -1
-   */
-  static int bos(GgufFile file) {
-    boolean add = file.get("tokenizer.ggml.add_bos_token").map(GgufValue::asBoolean).orElse(true);
-    return add ? file.get("tokenizer.ggml.bos_token_id").map(GgufValue::asInt).orElse(-1) : -1;
-  }
-
   @Override
   public synchronized Score score(Prompt prompt, String continuation) {
     Objects.requireNonNull(prompt, "prompt");
     Objects.requireNonNull(continuation, "continuation");
     EncodedSequence s = encoder.encode(prompt, continuation, NO_LIMIT);
-    try (NDScope scope = new NDScope()) {
-      scope.suppressNotUsedWarning();
-      NDArray[] batch = SequenceEncoder.pack(List.of(s), manager);
-      double logProb = model.sequenceLogProbs(batch[0], batch[1]).getFloat(0);
-      return new Score(Math.min(0.0, logProb), s.completionLength());
+    try {
+      // no autograd graph for a scoring pass, whichever thread calls
+      return Torch.withoutGradMode(() -> {
+        try (NDScope scope = new NDScope()) {
+          scope.suppressNotUsedWarning();
+          NDArray[] batch = SequenceEncoder.pack(List.of(s), manager);
+          double logProb = model.sequenceLogProbs(batch[0], batch[1]).getFloat(0);
+          return new Score(Math.min(0.0, logProb), s.completionLength());
+        }
+      });
     } catch (RuntimeException e) {
       throw new TrainingFailedException("scoring a continuation failed: " + e.getMessage(), e);
     }

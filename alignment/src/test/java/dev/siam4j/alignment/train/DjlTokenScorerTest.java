@@ -3,9 +3,9 @@ package dev.siam4j.alignment.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.siam4j.alignment.train.model.GgufWeights;
-import dev.siam4j.alignment.train.model.LlamaModelTest;
-import dev.siam4j.alignment.train.model.ReferenceLlama;
+import dev.siam4j.alignment.train.internal.model.GgufWeights;
+import dev.siam4j.alignment.train.internal.model.LlamaModelTest;
+import dev.siam4j.alignment.train.internal.model.ReferenceLlama;
 import dev.siam4j.alignment.train.tokenizer.Tokenizer;
 import dev.siam4j.core.TokenScorer;
 import dev.siam4j.core.gguf.GgufFile;

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.siam4j.alignment.train.lora.GgufExport;
-import dev.siam4j.alignment.train.model.GgufWeights;
-import dev.siam4j.alignment.train.model.LlamaModel;
+import dev.siam4j.alignment.train.internal.Torch;
+import dev.siam4j.alignment.train.internal.lora.GgufExport;
+import dev.siam4j.alignment.train.internal.model.GgufWeights;
+import dev.siam4j.alignment.train.internal.model.LlamaModel;
 import dev.siam4j.core.Algorithm;
 import dev.siam4j.core.Checkpoint;
 import dev.siam4j.core.PreferencePair;
@@ -95,6 +96,22 @@ final class DjlTrainerTest {
       out.add(Json.mapper().readTree(l));
     }
     return out;
+  }
+
+  @Test
+  void trainsOnAThreadOtherThanTheOneThatLoadedPyTorch() throws Exception {
+    Torch.engine(); // loaded here; PyTorch's grad mode is per thread and on by default elsewhere
+    TrainingJob sftJob = job(Algorithm.SFT, options(2e-2, 1, 0), "other-thread-sft");
+    TrainingJob dpoJob = job(Algorithm.DPO, options(1e-2, 1, 4), "other-thread-dpo");
+    java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      assertThat(other.submit(() -> DjlTrainer.create().train(sftJob)).get().metrics())
+          .containsEntry("steps", 2.0);
+      assertThat(other.submit(() -> DjlTrainer.create().train(dpoJob)).get().metrics())
+          .containsEntry("steps", 2.0);
+    } finally {
+      other.shutdownNow();
+    }
   }
 
   @Test

@@ -5,14 +5,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.siam4j.alignment.train.Torch;
-import dev.siam4j.alignment.train.lora.LoraConfig;
-import dev.siam4j.alignment.train.loss.NdLosses;
-import dev.siam4j.alignment.train.loss.NdPairBatch;
-import dev.siam4j.alignment.train.model.GgufWeights;
-import dev.siam4j.alignment.train.model.LlamaModel;
-import dev.siam4j.alignment.train.optim.AdamW;
-import dev.siam4j.alignment.train.optim.TrainableParameter;
+import dev.siam4j.alignment.train.internal.Torch;
+import dev.siam4j.alignment.train.internal.lora.LoraConfig;
+import dev.siam4j.alignment.train.internal.loss.NdLosses;
+import dev.siam4j.alignment.train.internal.loss.NdPairBatch;
+import dev.siam4j.alignment.train.internal.model.GgufWeights;
+import dev.siam4j.alignment.train.internal.model.LlamaModel;
+import dev.siam4j.alignment.train.AdamWOptions;
+import dev.siam4j.alignment.train.internal.optim.AdamW;
+import dev.siam4j.alignment.train.internal.optim.TrainableParameter;
 import dev.siam4j.core.gguf.GgmlType;
 import dev.siam4j.core.gguf.LlamaModelFactory;
 import dev.siam4j.core.gguf.LlamaModelSpec;
@@ -70,7 +71,7 @@ public final class TrainThroughputBenchmark {
         new String[] {"forward-only (baseline)", "SFT full", "SFT LoRA r8", "DPO+NLL full", "DPO+NLL LoRA r8"}) {
       try (NDManager manager = Torch.newManager();
           LlamaModel model = GgufWeights.load(file, manager);
-          AdamW adam = new AdamW(manager, AdamW.Options.DEFAULT)) {
+          AdamW adam = new AdamW(manager, AdamWOptions.DEFAULT)) {
         boolean dpo = mode.startsWith("DPO");
         boolean forwardOnly = mode.startsWith("forward");
         List<TrainableParameter> params =
