@@ -19,6 +19,7 @@ import dev.siam4j.core.extraction.CodeExtractors;
 import dev.siam4j.core.internal.Checks;
 import dev.siam4j.core.prompts.PromptTemplate;
 import dev.siam4j.core.prompts.PromptTemplates;
+import dev.siam4j.core.remote.Capacity;
 import dev.siam4j.core.store.RunFolderLock;
 import dev.siam4j.core.store.RunManifest;
 import dev.siam4j.core.store.RunStore;
@@ -123,6 +124,29 @@ public final class SelfImprovementLoop {
   private final List<LoopListener> listeners;
   private final Builder source;
 
+  /**
+   * A stage's concurrency when the builder did not set one: enough problems in flight to keep a
+   * component that reports its {@link Capacity} busy (remote generators and executors over several
+   * endpoints), else 1. A policy loaded per iteration reports none, so its stage stays at 1.
+   */
+  private static int defaultConcurrency(Stage stage, Builder b) {
+    int calls = b.samplesPerProblem != null ? b.samplesPerProblem : 5;
+    Object component =
+        switch (stage) {
+          case GENERATE -> b.generator;
+          case EXECUTE -> b.executor;
+          case CRITIQUE -> b.critic;
+          default -> null;
+        };
+    if (component == null) {
+      return 1;
+    }
+    return Capacity.capacityOf(component).stream()
+        .map(cap -> Capacity.problemsInFlight(cap, calls))
+        .findFirst()
+        .orElse(1);
+  }
+
   private SelfImprovementLoop(Builder b) {
     this.problems = b.problems;
     this.runFolder = b.runFolder;
@@ -148,7 +172,7 @@ public final class SelfImprovementLoop {
     this.gate = b.gate;
     EnumMap<Stage, Integer> c = new EnumMap<>(Stage.class);
     for (Stage s : Stage.values()) {
-      c.put(s, b.concurrency.getOrDefault(s, 1));
+      c.put(s, b.concurrency.getOrDefault(s, defaultConcurrency(s, b)));
     }
     this.concurrency = Map.copyOf(c);
     EnumMap<Stage, Duration> t = new EnumMap<>(Stage.class);
@@ -732,7 +756,16 @@ public final class SelfImprovementLoop {
       return this;
     }
 
-    /** Problems a stage works on at once. Default 1 for every stage. */
+    /**
+     * Problems a stage works on at once. Default: for GENERATE, EXECUTE and CRITIQUE whose component
+     * reports a {@link Capacity} (a remote generator or executor over several endpoints),
+     * {@link Capacity#problemsInFlight(int, int) twice the problems that fill it} at {@code
+     * samplesPerProblem} calls a problem; otherwise 1. Records are written in problem order whatever
+     * the concurrency, and memory stays bounded by it.
+     *
+     * @param stage the stage
+     * @param value problems in flight, positive
+     */
     public Builder concurrency(Stage stage, int value) {
       Objects.requireNonNull(stage, "stage");
       Checks.positive(value, "concurrency");

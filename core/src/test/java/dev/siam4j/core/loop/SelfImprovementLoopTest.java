@@ -497,4 +497,48 @@ final class SelfImprovementLoopTest {
           .isEqualTo(Files.readString(dir.resolve("run/iter-0/" + f)));
     }
   }
+
+  /** A generator over "endpoints" that serve 10 calls at once and counts the calls it sees together. */
+  private static final class TenSlotGenerator implements dev.siam4j.core.Generator, dev.siam4j.core.remote.Capacity {
+    private final dev.siam4j.core.Generator inner = new ToyWorld.Policy(5, Duration.ZERO);
+    private final java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(4);
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public int capacity() {
+      return 10;
+    }
+
+    @Override
+    public List<dev.siam4j.core.Completion> generate(dev.siam4j.core.GenerationRequest request) {
+      most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      together.countDown();
+      try {
+        together.await(5, java.util.concurrent.TimeUnit.SECONDS); // released once 4 calls overlap
+        return inner.generate(request);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    }
+  }
+
+  @Test
+  void run_aGeneratorThatReportsItsCapacityIsKeptBusyByDefault() {
+    TenSlotGenerator generator = new TenSlotGenerator();
+    SelfImprovementLoop.builder()
+        .problems(ToyWorld.problems(8))
+        .generator(generator)
+        .executor(ToyWorld.executor(Duration.ZERO))
+        .critic(ToyWorld.critic())
+        .samplesPerProblem(5)
+        .runFolder(dir.resolve("busy"))
+        .build()
+        .run();
+    // capacity 10 at 5 calls a problem: twice the 2 problems that fill it
+    assertThat(generator.most.get()).isEqualTo(4);
+  }
 }
