@@ -64,6 +64,24 @@ final class AnswerFormsTest {
     bothOrders(a, b, Equivalence.EQUAL);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      \\frac{1}{3}              | 0.333     | EQUAL
+      \\frac{1}{3}              | 0.33      | NOT_EQUAL
+      \\frac{8}{3}              | 2.6667    | EQUAL
+      \\frac{8}{3}              | 2.67      | EQUAL
+      \\frac{\\sqrt{3}}{3}      | 0.577     | EQUAL
+      \\frac{\\sqrt{3}}{3}      | 0.58      | NOT_EQUAL
+      \\frac{7}{12}             | 0.58      | NOT_EQUAL
+      0.33                     | \\frac{1}{3} | EQUAL
+      0.33                     | 0.333333  | EQUAL
+      0.58                     | \\frac{7}{12} | EQUAL
+      """)
+  void aRoundedPrediction_needsThreeSignificantDigits_aRoundedReferenceTwo(
+      String reference, String prediction, Equivalence expected) {
+    assertThat(rules.compare(reference, prediction).result()).isEqualTo(expected);
+  }
+
   @org.junit.jupiter.api.Test
   void aReferenceMayBeRoundedToOnePlace_aPredictionNeedsTwo() {
     assertThat(rules.compare("33.3", "\\frac{100}{3}").result()).isEqualTo(Equivalence.EQUAL);
@@ -85,7 +103,7 @@ final class AnswerFormsTest {
       \\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix} | \\begin{bmatrix}1 & 2 \\\\ 3 & 4\\end{bmatrix}
       \\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix} | \\left[\\begin{array}{cc}1 & 2 \\\\ 3 & 4\\end{array}\\right]
       \\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix} | (\\begin{pmatrix}1 & 2 \\\\ 3 & 4 \\\\ \\end{pmatrix})
-      \\begin{pmatrix}0.29\\\\0.196\\\\-0.186\\end{pmatrix} | \\begin{pmatrix}0.290243531202435\\\\0.196008371385084\\\\-0.186381278538813\\end{pmatrix}
+      \\begin{pmatrix}0.290\\\\0.196\\\\-0.186\\end{pmatrix} | \\begin{pmatrix}0.290243531202435\\\\0.196008371385084\\\\-0.186381278538813\\end{pmatrix}
       \\begin{pmatrix}\\frac{1}{2} & \\frac{1}{4}\\end{pmatrix} | \\begin{pmatrix}0.5 & 0.25\\end{pmatrix}
       """)
   void matrices_inEveryNotation_equal(String a, String b) {
