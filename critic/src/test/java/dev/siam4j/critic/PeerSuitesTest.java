@@ -94,7 +94,7 @@ final class PeerSuitesTest {
   }
 
   @Test
-  void mathVerifySuite_throughExtraction_scoresAtLeast95PercentOnTestAll() throws IOException {
+  void mathVerifySuite_throughExtraction_scoresAtLeast95Percent() throws IOException {
     List<Case> cases = suite("math-verify.jsonl");
     AnswerEquivalence eq = FinalAnswerExtractor.standard().wrap(AnswerEquivalence.rules());
     Score all = report("math-verify (all files)", score(cases, eq));
@@ -105,7 +105,7 @@ final class PeerSuitesTest {
     assertThat(all.staleQuirks()).as("cases marked as quirks that siam4j agrees with").isEmpty();
     assertThat(main.withQuirks()).as("misses: %s", main.misses()).isGreaterThanOrEqualTo(0.95);
     // the other test files (numina, open_thoughts, yujianll, strict, mixed numbers, failed LaTeX spans)
-    assertThat(all.withQuirks()).as("misses: %s", all.misses()).isGreaterThanOrEqualTo(0.945);
+    assertThat(all.withQuirks()).as("misses: %s", all.misses()).isGreaterThanOrEqualTo(0.95);
   }
 
   @Test

@@ -585,7 +585,9 @@ final class AnswerParser {
       boolean closed = op.endsWith("=");
       return op.startsWith("<") ? interval(minusOo, bound, false, closed) : interval(bound, oo, closed, false);
     }
-    if (sides.size() == 3 && LONE_VARIABLE.matcher(sides.get(1)).matches() && !ops.contains("!=")) {
+    if (sides.size() == 3 && (LONE_VARIABLE.matcher(sides.get(1)).matches() || FUNCTION_OF.matcher(sides.get(1)).matches())
+        && !ops.contains("!=")) {
+      // "-1 < x < 3", and "0 < f(x) < 1" for the range of a function
       Expr first = ExprParser.parse(sides.get(0));
       Expr last = ExprParser.parse(sides.get(2));
       String op1 = ops.get(0);

@@ -69,6 +69,20 @@ final class RuleEquivalence implements AnswerEquivalence {
       cr = namedValues(cr);
     } else if (cp.indexOf('=') > 0 && cr.indexOf('=') < 0 && !AnswerText.hasLetters(cr)) {
       cp = namedValues(cp);
+    } else if (cr.indexOf('=') > 0 && cp.indexOf('=') > 0) {
+      // "p=5, q=2; p=7, q=2" against "p = 5, q = 2 and p = 7, q = 2": the same names, grouped
+      String[] x = namedGroups(cr);
+      String[] y = namedGroups(cp);
+      if (x != null && y != null && x[0].equals(y[0])) {
+        cr = x[1];
+        cp = y[1];
+      }
+    }
+    if (cr.indexOf("or") > 0) {
+      cr = TUPLES_OR.matcher(cr).replaceAll(",");
+    }
+    if (cp.indexOf("or") > 0) {
+      cp = TUPLES_OR.matcher(cp).replaceAll(",");
     }
     Comparison choice = choices(cr, cp);
     if (choice != null) {
@@ -129,10 +143,17 @@ final class RuleEquivalence implements AnswerEquivalence {
   private static final Pattern ARITHMETIC = Pattern.compile("[-+*/().%\\d\\s]+");
   private static final Pattern DIVISION_BY_ZERO = Pattern.compile("/\\s*\\(?\\s*0+(?:\\.0*)?(?![\\d.])");
 
-  private static final String NAME = "[A-Za-z](?:_\\{?[A-Za-z0-9]+\\}?)?'?";
-  /** "(p,q)=(3,2)", "V_1:V_2=11:21": names tuple or ratio on the left, their values on the right. */
+  private static final String NAME = "[A-Za-z]{1,4}(?:_\\{?[A-Za-z0-9]+\\}?)?'?";
+  /**
+   * "(p,q)=(3,2)", "V_1:V_2=11:21", "\\frac{NO}{BO}=...": a tuple, ratio or quotient of names on the
+   * left, their values on the right.
+   */
   private static final Pattern NAMED_VALUES = Pattern.compile(
-      "(?:\\(\\s*" + NAME + "(?:\\s*,\\s*" + NAME + ")+\\s*\\)|" + NAME + "(?:\\s*:\\s*" + NAME + ")+)\\s*=\\s*([^=]+)");
+      "(?:\\(\\s*" + NAME + "(?:\\s*,\\s*" + NAME + ")+\\s*\\)|" + NAME + "(?:\\s*[:/]\\s*" + NAME + ")+"
+          + "|\\\\frac\\{" + NAME + "\\}\\{" + NAME + "\\})\\s*=\\s*([^=]+)");
+  /** "(11,7)or(7,11)": alternatives between tuples or intervals. */
+  private static final Pattern TUPLES_OR = Pattern.compile("(?<=[)\\]])\\s*\\bor\\b\\s*(?=[(\\[])");
+  private static final Pattern GROUP_SEPARATOR = Pattern.compile("\\s*(?:;|\\band\\b)\\s*");
 
   private static final Pattern NAMED_ITEM = Pattern.compile("\\s*[A-Za-z]{1,3}(?:_\\{?[A-Za-z0-9]+\\}?)?\\s*=\\s*([^=,;]+)");
 
@@ -144,6 +165,10 @@ final class RuleEquivalence implements AnswerEquivalence {
     Matcher m = NAMED_VALUES.matcher(s);
     if (m.matches()) {
       return m.group(1).strip();
+    }
+    String[] groups = namedGroups(s);
+    if (groups != null) {
+      return groups[1];
     }
     String[] items = s.split(",");
     if (items.length < 2) {
@@ -158,6 +183,34 @@ final class RuleEquivalence implements AnswerEquivalence {
       values.append(values.length() == 0 ? "" : ",").append(i.group(1).strip());
     }
     return values.toString();
+  }
+
+  /**
+   * @return for "p=5, q=2; p=7, q=2" (two or more groups of named values, split by ";" or "and"),
+   *     the names of each group and the groups' values as tuples ("(5,2),(7,2)"), else null
+   */
+  private static String[] namedGroups(String s) {
+    String[] groups = GROUP_SEPARATOR.split(s.strip());
+    if (groups.length < 2) {
+      return null;
+    }
+    StringBuilder names = new StringBuilder();
+    StringBuilder values = new StringBuilder();
+    for (String group : groups) {
+      String[] items = group.split(",");
+      StringBuilder tuple = new StringBuilder();
+      for (String item : items) {
+        Matcher i = NAMED_ITEM.matcher(item);
+        if (!i.matches()) {
+          return null;
+        }
+        names.append(item, 0, item.indexOf('=')).append(';');
+        tuple.append(tuple.length() == 0 ? "" : ",").append(i.group(1).strip());
+      }
+      values.append(values.length() == 0 ? "" : ",").append(items.length > 1 ? "(" + tuple + ")" : tuple);
+      names.append('|');
+    }
+    return new String[] {names.toString().replace(" ", ""), values.toString()};
   }
 
   private static String stripHourZero(String time) {

@@ -196,4 +196,37 @@ final class AnswerFormsTest {
     assertThat(c.reason()).isEqualTo("the prediction is an error message");
     assertThat(rules.compare("12", "NameError: name 'x' is not defined").result()).isEqualTo(Equivalence.NOT_EQUAL);
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      40/9              | 4 4/9              | EQUAL
+      -40/9             | -4 4/9             | EQUAL
+      71/6              | +11 5/6            | EQUAL
+      9004/9            | 1 000 4/9          | EQUAL
+      40/900            | 4 4/9 percent      | EQUAL
+      4                 | 4 4/9              | NOT_EQUAL
+      4                 | 4 4/0              | NOT_EQUAL
+      0                 | 0 0/0              | NOT_EQUAL
+      12:00             | 1:00               | NOT_EQUAL
+      12:00             | 12:00              | EQUAL
+      (p,q)=(3,2)       | (3,2)              | EQUAL
+      (p,q)=(3,2)       | (2,3)              | NOT_EQUAL
+      V_{1}:V_{2}=11:21 | 11:21              | EQUAL
+      AB=4,CD=5         | 4, 5               | EQUAL
+      p=5,q=2;p=7,q=2   | (5,2),(7,2)        | EQUAL
+      p=5,q=2;p=7,q=2   | p = 5, q = 2 \\text{ and } p = 7, q = 2 | EQUAL
+      p=5,q=2;p=7,q=2   | p = 5, q = 3 \\text{ and } p = 7, q = 2 | NOT_EQUAL
+      (11,7)or(7,11)    | (7,11), (11,7)     | EQUAL
+      0<f(x)<1          | (0,1)              | EQUAL
+      0<f(x)<1          | [0,1)              | NOT_EQUAL
+      """)
+  void mixedNumbers_divisionByZero_times_andNamedValues_inBothOrders(String a, String b, Equivalence expected) {
+    bothOrders(a, b, expected);
+  }
+
+  @org.junit.jupiter.api.Test
+  void numbersOnSeparateLines_areNotAMixedNumber() {
+    assertThat(rules.compare("71/6", "11\n5/6").result()).isNotEqualTo(Equivalence.EQUAL);
+    assertThat(rules.compare("71/6", "11 5/6").result()).isEqualTo(Equivalence.EQUAL);
+  }
 }
