@@ -15,11 +15,25 @@ import java.util.Objects;
  * ({@code x = 5+5+1 = 11}, {@code \approx}), one-variable relations ({@code 5 \leq x}, {@code -x > -1},
  * {@code x \neq 3}), tuples, sets, intervals, matrices (pmatrix, bmatrix, array, sympy), complex
  * numbers ({@code 3+4i}, {@code 3 + 4*I}, {@code (3+4j)}) or yes/no, and compares them
- * structurally; a decimal matches an exact value it correctly rounds. Error text (a Python
+ * structurally. Error text (a Python
  * traceback) as the prediction is NOT_EQUAL. For solution texts, compare their final answers with
  * {@code FinalAnswerExtractor.standard().wrap(...)}. Where the rules cannot decide and
  * a {@link CodeExecutor} was given, it asks sympy, bounded in time; still undecided is UNKNOWN. It
  * never throws on odd input and never hangs on huge numbers ({@code 10^{10^{10}}}).
+ *
+ * <p><b>Rounded decimals.</b> A decimal matches an exact value it correctly rounds (the difference
+ * is at most half a unit of its last shown place), but only when it shows enough digits to stand
+ * for that value. A rounded <em>prediction</em> needs at least two decimal places and three
+ * significant digits: {@code 0.333}, {@code 2.6667} and {@code 0.577} match 1/3, 8/3 and √3/3, while
+ * {@code 0.33} does not match 1/3 (too few digits to claim the exact value). A <em>reference</em>
+ * written rounded is matched at its own shown precision with two significant digits: a reference
+ * {@code 0.33} accepts a printed {@code 1/3} or {@code 0.333333}, and {@code 33.3} accepts 100/3.
+ * Either way the exact side must carry at least three more places than the rounded one, so two
+ * short decimals ({@code 0.33}, {@code 0.34}) are never taken for roundings of each other.
+ *
+ * <p><b>Mixed numbers.</b> {@code 4 4/9}, {@code -4 4/9} and {@code 1 000 4/9} are whole part plus
+ * fraction; digits on separate lines are separate numbers. An expression that divides by zero
+ * ({@code 4 4/0}) has no value and equals no number.
  *
  * <pre>{@code
  * AnswerEquivalence eq = AnswerEquivalence.builder().symbolic(pythonExecutor).build();

@@ -34,7 +34,7 @@ final class AnswerParser {
   private static final Set<String> JOINED_UNITS =
       Set.of("cm", "mm", "km", "kg", "mg", "ml", "mph", "kmh", "hrs", "hr", "min", "mins", "sec", "secs", "ft", "in", "yd", "mi", "lb", "lbs", "oz", "cm^2", "m^2", "cm^3", "m^3", "km/h", "m/s", "dollars", "cents", "degrees", "units", "meters", "feet", "inches", "hours", "minutes", "seconds", "days", "years", "pounds", "miles", "km^2");
   private static final Set<String> SINGLE_LETTER_UNITS = Set.of("m", "g", "s", "h", "l", "L", "kg", "cm");
-  private static final Pattern PERCENT_WORD = Pattern.compile("\\s*(?:percent|per cent|pct)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern PERCENT_WORD = Pattern.compile("\\s*(?:percentage|percent|per cent|pct)$", Pattern.CASE_INSENSITIVE);
   private static final String SIGNED_NUMBER = "[-+]?\\d+(?:\\.\\d+)?(?:/\\d+)?";
   private static final Pattern SPACED_NUMBERS =
       Pattern.compile(SIGNED_NUMBER + "(?:\\s+" + SIGNED_NUMBER + ")+");
@@ -585,7 +585,9 @@ final class AnswerParser {
       boolean closed = op.endsWith("=");
       return op.startsWith("<") ? interval(minusOo, bound, false, closed) : interval(bound, oo, closed, false);
     }
-    if (sides.size() == 3 && LONE_VARIABLE.matcher(sides.get(1)).matches() && !ops.contains("!=")) {
+    if (sides.size() == 3 && (LONE_VARIABLE.matcher(sides.get(1)).matches() || FUNCTION_OF.matcher(sides.get(1)).matches())
+        && !ops.contains("!=")) {
+      // "-1 < x < 3", and "0 < f(x) < 1" for the range of a function
       Expr first = ExprParser.parse(sides.get(0));
       Expr last = ExprParser.parse(sides.get(2));
       String op1 = ops.get(0);
@@ -640,7 +642,7 @@ final class AnswerParser {
       s = lead.replaceFirst("");
       s = TRAILING_CJK.matcher(s).replaceFirst("");
     }
-    if (s.endsWith("t") || s.endsWith("T")) {
+    if (s.endsWith("t") || s.endsWith("T") || s.endsWith("e") || s.endsWith("E")) {
       s = PERCENT_WORD.matcher(s).replaceFirst("%");
     }
     Matcher u = letters && s.length() <= 200 ? UNIT_SUFFIX.matcher(s) : null;

@@ -26,7 +26,9 @@ final class AnswerText {
   private static final Pattern FRAC_DIGITS = Pattern.compile("\\\\frac(\\d)(\\d)");
   private static final Pattern MIXED_LATEX =
       Pattern.compile("(?<![\\d.}^_])(\\d+)\\s*\\\\frac\\{(\\d+)\\}\\{(\\d+)\\}");
-  private static final Pattern MIXED_TEXT = Pattern.compile("^(\\d+)\\s+(\\d+)/(\\d+)$");
+  /** A mixed number: sign, whole part (digits grouped by spaces allowed), fraction, percent suffix. */
+  private static final Pattern MIXED_TEXT = Pattern.compile(
+      "^([+-]?)(\\d{1,3}(?: \\d{3})+|\\d+) (\\d+)/(\\d+)( ?(?:%|percentage|percent|pct))?$");
   private static final Pattern PY_MODULES = Pattern.compile("\\b(?:np|numpy|math|sympy|sp|fractions|decimal)\\.");
   private static final String[][] REPLACEMENTS = {
     {"\\displaystyle", ""}, {"\\left.", ""}, {"\\right.", ""}, {"\\left", ""}, {"\\right", ""},
@@ -89,6 +91,7 @@ final class AnswerText {
     if (letters && s.indexOf('.') > 0) {
       s = PY_MODULES.matcher(s).replaceAll("");
     }
+    boolean multiline = s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
     s = Whitespace.collapse(s);
     for (int i = 0; i < 3; i++) {
       String before = s;
@@ -105,8 +108,14 @@ final class AnswerText {
       s = MIXED_LATEX.matcher(s).replaceAll("($1+$2/$3)");
     }
     boolean space = s.indexOf(' ') >= 0;
-    if (space && s.indexOf('/') >= 0 && MIXED_TEXT.matcher(s).matches()) {
-      s = MIXED_TEXT.matcher(s).replaceAll("($1+$2/$3)");
+    if (space && !multiline && s.indexOf('/') >= 0) {
+      Matcher mixed = MIXED_TEXT.matcher(s);
+      if (mixed.matches()) {
+        // "-4 4/9" is -(4+4/9); digits on separate lines are separate numbers, not a mixed number
+        String suffix = mixed.group(5) == null ? "" : mixed.group(5).strip();
+        s = mixed.group(1) + "(" + mixed.group(2).replace(" ", "") + "+" + mixed.group(3) + "/" + mixed.group(4) + ")"
+            + (suffix.isEmpty() ? "" : suffix.equals("%") ? "%" : " " + suffix);
+      }
     }
     if (s.indexOf(',') >= 0) {
       s = THOUSANDS.matcher(s).replaceAll(m -> m.group(1) + m.group(2).replace(",", ""));

@@ -340,13 +340,11 @@ final class Rules {
     if (Expr.hasVariables(x.expr()) || Expr.hasVariables(y.expr())) {
       return symbolic(x.expr(), y.expr());
     }
-    Real a;
-    Real b;
-    try {
-      a = Real.eval(x.expr(), Map.of());
-      b = Real.eval(y.expr(), Map.of());
-    } catch (ArithmeticException e) {
-      return Equivalence.UNKNOWN;
+    Real a = valueOf(x.expr());
+    Real b = valueOf(y.expr());
+    if (a == null || b == null) {
+      // "4 4/0" has no value, so it equals no number; other failures (overflow) stay undecided
+      return a == null && b == null || !(dividesByZero(a == null ? x.expr() : y.expr())) ? Equivalence.UNKNOWN : Equivalence.NOT_EQUAL;
     }
     if (x.percent() == y.percent()) {
       Equivalence e = numbers(a, b, x.decimals(), y.decimals());
@@ -372,6 +370,23 @@ final class Rules {
       return plain;
     }
     return scaled == Equivalence.NOT_EQUAL && plain == Equivalence.NOT_EQUAL ? Equivalence.NOT_EQUAL : Equivalence.UNKNOWN;
+  }
+
+  private static Real valueOf(Expr e) {
+    try {
+      return Real.eval(e, Map.of());
+    } catch (ArithmeticException ex) {
+      return null;
+    }
+  }
+
+  private static boolean dividesByZero(Expr e) {
+    try {
+      Real.eval(e, Map.of());
+      return false;
+    } catch (ArithmeticException ex) {
+      return "division by zero".equals(ex.getMessage());
+    }
   }
 
   Equivalence numbers(Real a, Real b, int da, int db) {
@@ -418,25 +433,31 @@ final class Rules {
 
   /**
    * A decimal written with d places matches a value it correctly rounds (|difference| at most half
-   * a unit of its last place) when it shows at least two significant digits ({@code 33.3} for 100/3,
-   * {@code 2.6667} for 8/3; not {@code 0.3} for 1/3) and the value is not itself a short literal (an
-   * unrounded float, or an expression such as 100/3): a reference rounded to d ≥ 1 places, a
-   * prediction rounded to d ≥ 2 places (one place is too coarse to trust from a program).
+   * a unit of its last place) when the value is not itself a short literal (an unrounded float, or
+   * an expression such as 100/3) and the decimal shows enough significant digits to stand for it:
+   * <ul>
+   *   <li>a rounded <em>reference</em> ({@code 0.33}, {@code 33.3}) needs d ≥ 1 places and two
+   *       significant digits: the program's {@code 1/3} or {@code 0.3333} matches a reference
+   *       written {@code 0.33}, at the reference's shown precision;
+   *   <li>a rounded <em>prediction</em> needs d ≥ 2 places and three significant digits, since a
+   *       program that claims a value must show it: {@code 0.333}, {@code 2.6667} and {@code 0.577}
+   *       match 1/3, 8/3 and √3/3, while {@code 0.33} is not 1/3 and {@code 0.3} never is.
+   * </ul>
    */
   private static boolean rounded(Real a, Real b, int da, int db) {
     if (!a.approxUsable() || !b.approxUsable()) {
       return false;
     }
     double d = Math.abs(a.approx - b.approx);
-    return roundsTo(d, a.approx, da, db, 1) || roundsTo(d, b.approx, db, da, 2);
+    return roundsTo(d, a.approx, da, db, 1, 2) || roundsTo(d, b.approx, db, da, 2, 3);
   }
 
-  private static boolean roundsTo(double diff, double value, int places, int otherPlaces, int minPlaces) {
+  private static boolean roundsTo(double diff, double value, int places, int otherPlaces, int minPlaces, int minSignificant) {
     if (places < minPlaces || !(otherPlaces == -1 || otherPlaces >= places + 3)) {
       return false;
     }
     double significant = places + Math.floor(Math.log10(Math.abs(value))) + 1;
-    if (!(significant >= 2)) {
+    if (!(significant >= minSignificant)) {
       return false;
     }
     return diff <= 0.5 * Math.pow(10, -places) * (1 + 1e-9);

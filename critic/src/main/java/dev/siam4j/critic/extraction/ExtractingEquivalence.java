@@ -8,6 +8,9 @@ import java.util.Optional;
 
 /** Compares the final answers of two solution texts with another equivalence. */
 final class ExtractingEquivalence implements AnswerEquivalence {
+  /** The longest text after an unreadable answer that is searched for a readable one. */
+  private static final int MAX_FOLLOWING_CHARS = 300;
+
   private final FinalAnswerExtractor extractor;
   private final AnswerEquivalence delegate;
 
@@ -27,6 +30,19 @@ final class ExtractingEquivalence implements AnswerEquivalence {
     Optional<ExtractedAnswer> r = extractor.extract(reference);
     String ref = r.map(ExtractedAnswer::answer).orElse(reference);
     Comparison c = delegate.compare(ref, p.get().answer());
+    if (c.result() == Equivalence.UNKNOWN) {
+      // an answer the rules cannot read is passed over for one that follows it ("... $\\sum...$. I hope. 42")
+      String after = prediction.substring(Math.min(prediction.length(), p.get().end()));
+      Optional<ExtractedAnswer> later = after.length() <= MAX_FOLLOWING_CHARS ? extractor.extract(after) : Optional.empty();
+      if (later.isPresent()) {
+        Comparison retry = delegate.compare(ref, later.get().answer());
+        if (retry.result() != Equivalence.UNKNOWN) {
+          return new Comparison(retry.result(), retry.method(), retry.reason() + " (prediction's answer '"
+              + abbreviate(later.get().answer()) + "' by " + later.get().rule() + " after an unreadable '"
+              + abbreviate(p.get().answer()) + "')");
+        }
+      }
+    }
     return new Comparison(c.result(), c.method(), c.reason() + " (prediction's answer '" + abbreviate(p.get().answer())
         + "' by " + p.get().rule() + " at " + p.get().start() + ".." + p.get().end()
         + r.map(a -> "; reference's '" + abbreviate(a.answer()) + "' by " + a.rule()).orElse("") + ")");

@@ -60,8 +60,9 @@ public final class FinalAnswerExtractor {
       Pattern.compile("\\s(?:is|are|was|were|equals|becomes)\\s|=|为|是", Pattern.CASE_INSENSITIVE);
   private static final Pattern NUMBER =
       Pattern.compile(
-          "(?<![A-Za-z0-9_.\\\\])-?\\d+(?:,\\\\?!?\\s?\\d{3})*(?:[.,]\\d+)?(?:\\s*/\\s*\\d+)?"
-              + "(?:\\s*(?:\\\\?%|percent\\b|per\\s+cent\\b|pct\\b))?");
+          "(?<![A-Za-z0-9_.\\\\])[-+]?(?:\\d{1,3}(?: \\d{3})*[ \\t]+(?=\\d+\\s*/\\s*[1-9]))?"
+              + "\\d+(?:,\\\\?!?\\s?\\d{3})*(?:[.,]\\d+)?(?:\\s*/\\s*\\d+)?"
+              + "(?:\\s*(?:\\\\?%|percentage\\b|percent\\b|per\\s+cent\\b|pct\\b))?");
   private static final Pattern CONNECTORS =
       Pattern.compile(
           "(?:\\s|\\$|,|;|&|\\\\quad|\\\\qquad|\\\\[,;:!]|\\\\[\\[\\]()]|\\band\\b|\\bor\\b|和|或"

@@ -64,6 +64,24 @@ final class AnswerFormsTest {
     bothOrders(a, b, Equivalence.EQUAL);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      \\frac{1}{3}              | 0.333     | EQUAL
+      \\frac{1}{3}              | 0.33      | NOT_EQUAL
+      \\frac{8}{3}              | 2.6667    | EQUAL
+      \\frac{8}{3}              | 2.67      | EQUAL
+      \\frac{\\sqrt{3}}{3}      | 0.577     | EQUAL
+      \\frac{\\sqrt{3}}{3}      | 0.58      | NOT_EQUAL
+      \\frac{7}{12}             | 0.58      | NOT_EQUAL
+      0.33                     | \\frac{1}{3} | EQUAL
+      0.33                     | 0.333333  | EQUAL
+      0.58                     | \\frac{7}{12} | EQUAL
+      """)
+  void aRoundedPrediction_needsThreeSignificantDigits_aRoundedReferenceTwo(
+      String reference, String prediction, Equivalence expected) {
+    assertThat(rules.compare(reference, prediction).result()).isEqualTo(expected);
+  }
+
   @org.junit.jupiter.api.Test
   void aReferenceMayBeRoundedToOnePlace_aPredictionNeedsTwo() {
     assertThat(rules.compare("33.3", "\\frac{100}{3}").result()).isEqualTo(Equivalence.EQUAL);
@@ -85,7 +103,7 @@ final class AnswerFormsTest {
       \\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix} | \\begin{bmatrix}1 & 2 \\\\ 3 & 4\\end{bmatrix}
       \\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix} | \\left[\\begin{array}{cc}1 & 2 \\\\ 3 & 4\\end{array}\\right]
       \\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix} | (\\begin{pmatrix}1 & 2 \\\\ 3 & 4 \\\\ \\end{pmatrix})
-      \\begin{pmatrix}0.29\\\\0.196\\\\-0.186\\end{pmatrix} | \\begin{pmatrix}0.290243531202435\\\\0.196008371385084\\\\-0.186381278538813\\end{pmatrix}
+      \\begin{pmatrix}0.290\\\\0.196\\\\-0.186\\end{pmatrix} | \\begin{pmatrix}0.290243531202435\\\\0.196008371385084\\\\-0.186381278538813\\end{pmatrix}
       \\begin{pmatrix}\\frac{1}{2} & \\frac{1}{4}\\end{pmatrix} | \\begin{pmatrix}0.5 & 0.25\\end{pmatrix}
       """)
   void matrices_inEveryNotation_equal(String a, String b) {
@@ -177,5 +195,38 @@ final class AnswerFormsTest {
     assertThat(c.result()).isEqualTo(Equivalence.NOT_EQUAL);
     assertThat(c.reason()).isEqualTo("the prediction is an error message");
     assertThat(rules.compare("12", "NameError: name 'x' is not defined").result()).isEqualTo(Equivalence.NOT_EQUAL);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      40/9              | 4 4/9              | EQUAL
+      -40/9             | -4 4/9             | EQUAL
+      71/6              | +11 5/6            | EQUAL
+      9004/9            | 1 000 4/9          | EQUAL
+      40/900            | 4 4/9 percent      | EQUAL
+      4                 | 4 4/9              | NOT_EQUAL
+      4                 | 4 4/0              | NOT_EQUAL
+      0                 | 0 0/0              | NOT_EQUAL
+      12:00             | 1:00               | NOT_EQUAL
+      12:00             | 12:00              | EQUAL
+      (p,q)=(3,2)       | (3,2)              | EQUAL
+      (p,q)=(3,2)       | (2,3)              | NOT_EQUAL
+      V_{1}:V_{2}=11:21 | 11:21              | EQUAL
+      AB=4,CD=5         | 4, 5               | EQUAL
+      p=5,q=2;p=7,q=2   | (5,2),(7,2)        | EQUAL
+      p=5,q=2;p=7,q=2   | p = 5, q = 2 \\text{ and } p = 7, q = 2 | EQUAL
+      p=5,q=2;p=7,q=2   | p = 5, q = 3 \\text{ and } p = 7, q = 2 | NOT_EQUAL
+      (11,7)or(7,11)    | (7,11), (11,7)     | EQUAL
+      0<f(x)<1          | (0,1)              | EQUAL
+      0<f(x)<1          | [0,1)              | NOT_EQUAL
+      """)
+  void mixedNumbers_divisionByZero_times_andNamedValues_inBothOrders(String a, String b, Equivalence expected) {
+    bothOrders(a, b, expected);
+  }
+
+  @org.junit.jupiter.api.Test
+  void numbersOnSeparateLines_areNotAMixedNumber() {
+    assertThat(rules.compare("71/6", "11\n5/6").result()).isNotEqualTo(Equivalence.EQUAL);
+    assertThat(rules.compare("71/6", "11 5/6").result()).isEqualTo(Equivalence.EQUAL);
   }
 }

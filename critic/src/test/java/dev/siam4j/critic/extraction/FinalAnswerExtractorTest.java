@@ -166,4 +166,18 @@ final class FinalAnswerExtractorTest {
     assertThat(a.answer()).isEqualTo("7");
     assertThat(text.substring(a.start(), a.end())).isEqualTo("7");
   }
+
+  @Test
+  void anUnreadableAnswer_isPassedOverForOneThatFollows() {
+    AnswerEquivalence eq = FinalAnswerExtractor.standard().wrap(AnswerEquivalence.rules());
+    String text = "Final answer is $\\sum_{k=0}^n\\bigl(k\\bigr)$. I hope. ";
+    assertThat(eq.compare("42", text + "42").result()).isEqualTo(Equivalence.EQUAL);
+    assertThat(eq.compare("43", text + "42").result()).isEqualTo(Equivalence.NOT_EQUAL);
+    assertThat(eq.compare("42", text + "42").reason()).contains("after an unreadable");
+  }
+
+  @Test
+  void aMixedNumber_isExtractedWhole() {
+    assertThat(extract("The answer is 4 4/9.").answer()).isEqualTo("4 4/9");
+  }
 }
