@@ -54,7 +54,7 @@ final class RunFolderRecordsTest {
     }
 
     assertThat(files).containsExactlyInAnyOrder(
-        "manifest.json", "metrics.json", "report.md",
+        "manifest.json", "metrics.json", "report.md", "run.lock",
         "iter-0/solutions.jsonl", "iter-0/executions.jsonl", "iter-0/verdicts.jsonl", "iter-0/data.jsonl",
         "iter-0/sft.jsonl", "iter-0/pairs.jsonl", "iter-0/stages.jsonl", "iter-0/metrics.json",
         "iter-0/checkpoint/step-0-sft/model.gguf", "iter-0/checkpoint/step-0-sft/result.json",
@@ -65,7 +65,7 @@ final class RunFolderRecordsTest {
 
   @Test
   void eachRecordHasTheFieldsTheGuideNames() throws IOException {
-    assertFields("manifest.json", "configuration", "versions");
+    assertFields("manifest.json", "configuration", "versions", "settings");
     assertFields("iter-0/solutions.jsonl", "key", "prompt", "completion", "code");
     assertFields("iter-0/solutions.jsonl", "/key", "problemId", "sampleIndex", "iteration");
     assertFields("iter-0/solutions.jsonl", "/completion", "text", "finishReason", "promptTokens", "completionTokens");
@@ -80,7 +80,9 @@ final class RunFolderRecordsTest {
     assertFields("iter-0/stages.jsonl", "stage", "records", "seconds");
     assertFields("iter-0/checkpoint/step-0-sft/result.json", "checkpoint", "metrics");
     assertFields("iter-0/metrics.json", "iteration", "problems", "samples", "withCode", "outcomes", "approved",
-        "passAt1", "passAtK", "judges", "sftExamples", "pairs", "dropped", "flagged", "stageSeconds", "training");
+        "passAt1", "passAtK", "judges", "sftExamples", "pairs", "dropped", "flagged", "stageSeconds", "trainingSteps",
+        "gate");
+    assertFields("iter-0/metrics.json", "/trainingSteps/0", "step", "algorithm", "metrics");
   }
 
   @Test
@@ -94,7 +96,8 @@ final class RunFolderRecordsTest {
     assertThat(verdict.get("correct").asBoolean()).isTrue();
     assertThat(verdict.get("judge").asText()).isEqualTo("rules");
     assertThat(metrics.get("passAt1").asDouble()).isEqualTo(0.5);
-    assertThat(metrics.get("training").get("0-sft.examples").asDouble()).isEqualTo(1.0);
+    assertThat(metrics.at("/trainingSteps/0/algorithm").asText()).isEqualTo("SFT");
+    assertThat(metrics.at("/trainingSteps/0/metrics/examples").asDouble()).isEqualTo(1.0);
   }
 
   private static JsonNode first(String file) throws IOException {
