@@ -149,9 +149,15 @@ final class Worker implements Runnable {
             hardMillis,
             TimeUnit.MILLISECONDS);
     try {
-      Zygote.Reply reply = z.call(Map.of("op", "run", "code", code));
+      Zygote.Reply reply = z.run(code.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       dog.cancel(false);
-      return Outcomes.toExecution(reply, limits, settings.answerExtractor());
+      Execution execution = Outcomes.toExecution(reply, limits, settings.answerExtractor());
+      if (!reply.header().path("clean").asBoolean(true)) {
+        // what the program left could not be removed: the worker goes, the outcome stays
+        LOG.debug("sandbox worker {} could not clean up after a program; replacing it", slot);
+        discard(z);
+      }
+      return execution;
     } catch (IOException | RuntimeException e) {
       dog.cancel(false);
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
