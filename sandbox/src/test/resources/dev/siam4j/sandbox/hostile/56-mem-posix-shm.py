@@ -1,0 +1,14 @@
+# hostile: POSIX shared memory (shm_open) of 4 x 280 MiB, written through and closed
+# covers: memory limits dodged (POSIX shared memory)
+# expect: MEMORY_LIMIT|ERROR
+from multiprocessing import shared_memory
+
+MARKER = "{{MARKER}}"
+size = 280 << 20
+chunk = b"\x5a" * (28 << 20)
+for i in range(4):
+    shm = shared_memory.SharedMemory(name="%s-%d" % (MARKER, i), create=True, size=size)
+    for off in range(0, size, len(chunk)):
+        shm.buf[off:off + len(chunk)] = chunk
+    shm.close()
+print("DODGED the memory limit with 1.1 GiB of POSIX shared memory")
