@@ -189,9 +189,9 @@ final class Cgroups implements AutoCloseable {
   /** The shell redirections that open the group's files as the fds the worker script expects. */
   String redirections() {
     return version == Version.V1
-        ? "5>>\"$1/cgroup.procs\" 6>>\"$2/cgroup.procs\" 7<\"$1/cgroup.procs\""
+        ? "5>>\"$1/cgroup.procs\" 6>>\"$2/cgroup.procs\" 7<\"$2/pids.current\""
             + " 8<\"$1/memory.oom_control\" 9<>\"$1/memory.failcnt\""
-        : "5>>\"$1/cgroup.procs\" 6>>\"$2/cgroup.procs\" 7<\"$1/cgroup.procs\""
+        : "5>>\"$1/cgroup.procs\" 6>>\"$2/cgroup.procs\" 7<\"$2/pids.current\""
             + " 8<\"$1/memory.events\" 9<\"$1/memory.events\"";
   }
 

@@ -15,13 +15,14 @@ import java.util.regex.Pattern;
  * Turns a worker's reply into an {@link Execution}. The outcome comes from the worker's own
  * evidence (its deadline, the exit status and rusage it got from the kernel, the memory
  * controller's counters, whether the child finished its setup), never from what the program
- * printed, with one exception the program cannot turn to its advantage: an uncaught {@code
- * MemoryError} of its interpreter, which ends it with status 1, is {@code MEMORY_LIMIT}.
+ * printed. Without a memory controller (unconfined), an uncaught {@code MemoryError} in the
+ * traceback of a program that ended with status 1 is {@code MEMORY_LIMIT}; that text could be
+ * forged, which is one of the reasons an unconfined sandbox is for trusted programs only.
  */
 final class Outcomes {
   /** Said in stderr when a program closed its stdout. */
   static final String STDOUT_CLOSED =
-      "siam4j: the program closed its standard output; what it printed after that is lost";
+      "siam4j: the program closed its stdout; what it printed after that is lost";
 
   private static final String TRACEBACK = "Traceback (most recent call last):";
   private static final Pattern PROGRAM_FRAME = Pattern.compile("  File \"<program>\", line (\\d+)");
@@ -57,7 +58,9 @@ final class Outcomes {
       memoryError = e.path("memory").asBoolean();
     } else if (!signaled && exit == 1) {
       error = parseTraceback(err);
-      memoryError = error.map(pe -> pe.type().endsWith("MemoryError")).orElse(false);
+      // with a memory controller only its counters count: a traceback is text the program wrote
+      memoryError = !h.has("memoryLimit")
+          && error.map(pe -> pe.type().endsWith("MemoryError")).orElse(false);
     }
     Outcome outcome;
     if (h.path("outputLimit").asBoolean()) {

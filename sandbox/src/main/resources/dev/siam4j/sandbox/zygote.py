@@ -98,8 +98,8 @@ MODE = _CONFIG["mode"]
 CONFINED = _CONFIG["confined"]
 CGROUP = _CONFIG["cgroup"]  # 0: none, 1: v1 memory + pids, 2: v2
 BLOCK_SOCKETS = _CONFIG["blockSockets"]
-# cgroup files the launcher opened for us (see ZygoteCommand): join memory, join pids, list
-# members, the OOM-kill counter, the failure counter
+# cgroup files the launcher opened for us (see ZygoteCommand): join memory, join pids, the pids
+# counter, the OOM-kill counter, the failure counter
 _CG_JOIN_MEM, _CG_JOIN_PIDS, _CG_PROCS, _CG_EVENTS, _CG_FAILCNT = 5, 6, 7, 8, 9
 ROOT = os.geteuid() == 0 and _CONFIG["dropUid"]  # programs run as a dedicated uid
 UID = _CONFIG["uid"] if ROOT else os.geteuid()
@@ -169,6 +169,9 @@ _DENIED = {
     "userfaultfd": (323, 282), "open_tree": (428, 428), "move_mount": (429, 429),
     "fsopen": (430, 430), "fsconfig": (431, 431), "fsmount": (432, 432), "fspick": (433, 433),
     "mount_setattr": (442, 442), "fanotify_init": (300, 262), "lookup_dcookie": (212, 18),
+    "io_uring_setup": (425, 425), "io_uring_enter": (426, 426), "io_uring_register": (427, 427),
+    "vmsplice": (278, 75), "mbind": (237, 235), "migrate_pages": (256, 238),
+    "move_pages": (279, 239), "set_mempolicy": (238, 237),
 }
 _ARCHES = {"x86_64": (0, 0xC000003E, 56), "aarch64": (1, 0xC00000B7, 220)}
 _NAMESPACE_FLAGS = 0x00020000 | 0x02000000 | 0x04000000 | 0x08000000 | 0x10000000 | 0x20000000 \
@@ -271,8 +274,9 @@ def _memory_evidence():
     return oom, hits
 
 
-def _cgroup_members():
-    return [int(p) for p in _cgroup_read(_CG_PROCS).split() if p != "0"]
+def _cgroup_tasks():
+    """Tasks in the worker's pids cgroup (a counter: cgroup.procs of v1 is cached for a second)."""
+    return int(_cgroup_read(_CG_PROCS).strip() or 0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -393,9 +397,27 @@ def _reseed(code):
             pass
 
 
+def _mem_total():
+    try:
+        with open("/proc/meminfo") as f:
+            for line in f:
+                if line.startswith("MemTotal:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+_MEM_TOTAL = _mem_total()
+
+
 def _apply_rlimits(cpu=True):
-    memory = LIMITS["memoryBytes"]
+    # with cgroups the memory controller limits the whole tree; the address space is only capped
+    # (generously) so that an absurd allocation fails at once instead of faulting forever
+    memory = max(LIMITS["memoryBytes"] * 4, _MEM_TOTAL) if CGROUP else LIMITS["memoryBytes"]
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    stack = 8 << 20
+    resource.setrlimit(resource.RLIMIT_STACK, (stack, stack))
     if cpu:
         seconds = LIMITS["cpuSeconds"]
         resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
@@ -490,17 +512,16 @@ def _child(code_r, out_w, err_w, setup_w, workdir):
         except BaseException:
             pass
     if not _fd_open(1):
-        # the worker also notices when stdout closes while the program still runs
         try:
             os.write(2, _STDOUT_CLOSED)
         except OSError:
             pass
         status = status or 1
+        time.sleep(0.05)  # lets the worker see stdout close while this process still lives
     os._exit(status)
 
 
-_STDOUT_CLOSED = b"siam4j: the program closed its standard output; what it printed after that is" \
-    b" lost\n"
+_STDOUT_CLOSED = b"siam4j: the program closed its stdout; what it printed after that is lost\n"
 
 
 def _fd_open(fd):
@@ -572,19 +593,40 @@ def _reap_all(budget=5.0):
     end = time.monotonic() + budget
     while True:
         _reap()
-        members = [p for p in _cgroup_members() if p != SELF] if CGROUP else []
+        # a reuse worker counts itself and its threads
+        members = _cgroup_tasks() - (threading_count() if MODE == "reuse" else 0) if CGROUP else 0
         children = _children_of(SELF)
-        if not members and not children:
+        if members <= 0 and not children:
             return True
         if time.monotonic() > end:
             return False
-        for pid in set(members) | set(children):
+        if CONFINED:
+            # the worker's PID namespace holds only its init, this process and the program's:
+            # one signal to all of them at once, which no fork can outrun
+            try:
+                os.kill(-1, signal.SIGKILL)
+            except OSError:
+                pass
+            time.sleep(0.001)
+            continue
+        for pid in children:
             for target in (-pid, pid):
                 try:
                     os.kill(target, signal.SIGKILL)
                 except OSError:
                     pass
         time.sleep(0.001)
+
+
+def threading_count():
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("Threads:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 1
 
 
 def _exiting(pid):

@@ -91,10 +91,10 @@ final class HostileProgramsTest {
 
   @Test
   void memoryBomb_hitsTheMemoryLimit() {
+    // the memory controller's OOM kill is the evidence: bytearray() writes every page
     Execution big = sandbox.execute("x = bytearray(4 * 1024 ** 3)\nprint(len(x))");
     assertThat(big.outcome()).isEqualTo(Outcome.MEMORY_LIMIT);
-    assertThat(big.error()).hasValueSatisfying(err -> assertThat(err.type()).isEqualTo("MemoryError"));
-    Execution growing = sandbox.execute("import numpy as np\na = []\nwhile True:\n    a.append(np.zeros(10 ** 8, dtype=np.uint8))\n");
+    Execution growing = sandbox.execute("import numpy as np\na = []\nwhile True:\n    a.append(np.ones(10 ** 8, dtype=np.uint8))\n");
     assertThat(growing.outcome()).isEqualTo(Outcome.MEMORY_LIMIT);
   }
 
