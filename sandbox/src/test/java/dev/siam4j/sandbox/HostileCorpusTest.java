@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
  * reach nothing on the host; right after it, on the same worker, a checker program must find the
  * worker clean (sympy and builtins intact, no files, shared memory, keys or processes left, umask
  * as on a fresh worker, no earlier program's marker in its memory). Closing the sandbox must leave
- * nothing on the host.
+ * nothing on the host. {@code -Dhostile.verbose=true} prints each program's outcome and output.
  */
 @Tag("slow")
 final class HostileCorpusTest {
