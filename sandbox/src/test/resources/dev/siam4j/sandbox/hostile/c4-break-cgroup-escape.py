@@ -1,4 +1,4 @@
-# hostile: moves itself into any cgroup it can write to (the host's root or a parent of its own), then allocates twice its memory limit
+# hostile: moves itself into any cgroup it can write to (the host's root or a parent of its own) and looks for limits it could raise, then allocates twice its memory limit
 # covers: limits hold for everything a program creates (cgroup escape)
 # expect: MEMORY_LIMIT|ERROR
 # stdout-lacks: ESCAPED
@@ -17,6 +17,13 @@ for top in ("/sys/fs/cgroup", "/sys/fs/cgroup/memory", "/sys/fs/cgroup/pids", "/
                     with open(os.path.join(root, name), "wb", buffering=0) as f:
                         f.write(me)
                     moved.append(root)
+                except OSError:
+                    pass
+        for name in ("memory.max", "memory.limit_in_bytes", "memory.memsw.limit_in_bytes", "pids.max"):
+            if name in files:
+                try:
+                    os.close(os.open(os.path.join(root, name), os.O_WRONLY))  # opened only
+                    print("ESCAPED could raise", os.path.join(root, name), flush=True)
                 except OSError:
                     pass
 if moved:
