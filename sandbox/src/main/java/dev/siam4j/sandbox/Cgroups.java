@@ -40,6 +40,8 @@ final class Cgroups implements AutoCloseable {
    */
   record Group(Path memory, Path pids) {}
 
+  private static final String PREFIX = "siam4j-";
+
   private final Version version;
   private final Path memoryBase;
   private final Path pidsBase;
@@ -61,11 +63,14 @@ final class Cgroups implements AutoCloseable {
    * @param name the sandbox's folder name
    * @return the cgroups, or why none can be used here
    */
-  static Cgroups create(String name, StringBuilder whyNot) {
+  static Cgroups create(StringBuilder whyNot) {
+    String name = PREFIX + ProcessHandle.current().pid() + "-"
+        + java.util.UUID.randomUUID().toString().substring(0, 8);
     Optional<Path> v2 = v2Base();
     if (v2.isPresent()) {
       Path base = v2.get().resolve(name);
       try {
+        sweep(v2.get());
         Files.createDirectory(base);
         Files.writeString(base.resolve("cgroup.subtree_control"), "+memory +pids");
         return new Cgroups(Version.V2, base, base);
@@ -85,6 +90,8 @@ final class Cgroups implements AutoCloseable {
     Path m = memory.get().resolve(name);
     Path p = pids.get().resolve(name);
     try {
+      sweep(memory.get());
+      sweep(pids.get());
       Files.createDirectory(m);
       Files.createDirectory(p);
       return new Cgroups(Version.V1, m, p);
@@ -122,6 +129,28 @@ final class Cgroups implements AutoCloseable {
     // the zygote's child itself, its threads and everything it starts
     write(p.resolve("pids.max"), Integer.toString(processes));
     return new Group(m, p);
+  }
+
+  /** Removes the folders that sandboxes of JVMs no longer running left (a JVM killed by SIGKILL). */
+  private static void sweep(Path parent) {
+    try (Stream<Path> children = Files.list(parent)) {
+      for (Path dir : children.toList()) {
+        String name = dir.getFileName().toString();
+        if (!name.startsWith(PREFIX) || !Files.isDirectory(dir)) {
+          continue;
+        }
+        String[] parts = name.substring(PREFIX.length()).split("-", 2);
+        try {
+          if (ProcessHandle.of(Long.parseLong(parts[0])).isEmpty()) {
+            new Cgroups(Version.V1, dir, dir).close();
+          }
+        } catch (NumberFormatException e) {
+          // not ours
+        }
+      }
+    } catch (IOException e) {
+      // nothing to sweep
+    }
   }
 
   /** Kills whatever is left in a group and removes it; best effort, bounded in time. */

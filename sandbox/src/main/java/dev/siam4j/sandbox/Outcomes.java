@@ -78,7 +78,7 @@ final class Outcomes {
     } else {
       outcome = Outcome.ERROR;
     }
-    if (h.path("stdoutClosed").asBoolean()) {
+    if (h.path("stdoutClosed").asBoolean() && !err.contains(STDOUT_CLOSED)) {
       err = append(err, STDOUT_CLOSED);
     }
     String answer = outcome == Outcome.OK ? extractor.extract(out) : "";

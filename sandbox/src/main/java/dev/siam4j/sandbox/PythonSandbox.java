@@ -723,7 +723,7 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
         bwrap = Host.bubblewrap(requestedBwrap);
         Host.requireRoot();
         StringBuilder whyNot = new StringBuilder();
-        groups = Cgroups.create("siam4j-" + UUID.randomUUID().toString().substring(0, 12), whyNot);
+        groups = Cgroups.create(whyNot);
         if (groups == null) {
           throw new ConfinementUnavailableException("the confined sandbox needs the cgroup memory"
               + " and pids controllers to limit each program's whole process tree, and cannot use"

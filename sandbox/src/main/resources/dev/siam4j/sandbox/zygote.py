@@ -332,9 +332,6 @@ def _read_code(size):
     return buf
 
 
-_in_buffer = bytearray()
-
-
 def _error_of(exc):
     """Reuse mode only: the program's uncaught exception (isolated mode parses its stderr)."""
     line = 0
@@ -492,7 +489,18 @@ def _child(code_r, out_w, err_w, setup_w, workdir):
             stream.flush()
         except BaseException:
             pass
+    if not _fd_open(1):
+        # the worker also notices when stdout closes while the program still runs
+        try:
+            os.write(2, _STDOUT_CLOSED)
+        except OSError:
+            pass
+        status = status or 1
     os._exit(status)
+
+
+_STDOUT_CLOSED = b"siam4j: the program closed its standard output; what it printed after that is" \
+    b" lost\n"
 
 
 def _fd_open(fd):
