@@ -58,7 +58,6 @@ final class HostileCorpusHost implements AutoCloseable {
   private final Process hostProcess;
   private final List<String> arrivals = new CopyOnWriteArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
-  private final Set<String> tempBefore;
 
   HostileCorpusHost() throws IOException {
     projectDir = findProjectDir();
@@ -84,7 +83,6 @@ final class HostileCorpusHost implements AutoCloseable {
     udp = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
     background("udp", this::receiveUdp);
     hostProcess = new ProcessBuilder("sleep", "3600").start();
-    tempBefore = siam4jTempEntries();
   }
 
   /** @return the placeholder values for a program whose marker is {@code marker} */
@@ -206,11 +204,58 @@ final class HostileCorpusHost implements AutoCloseable {
     return out;
   }
 
-  /** @return entries of the host's temp folder whose names start with "siam4j" that came since */
-  List<String> newTempEntries() {
-    List<String> now = new ArrayList<>(siam4jTempEntries());
-    now.removeAll(tempBefore);
-    return now;
+  /**
+   * Runs a program that sleeps a moment on {@code sandbox} and looks at its process and its
+   * worker from the host while it runs.
+   *
+   * @return the host folders the sandbox uses now: the cgroup folders its programs run in and, for
+   *     an unconfined sandbox, its workers' working folders on the host; all must be gone after
+   *     close()
+   */
+  static List<Path> hostFoldersOf(PythonSandbox sandbox) throws InterruptedException {
+    java.util.concurrent.CompletableFuture<?> sleeper =
+        sandbox.submit("import time\ntime.sleep(1.5)\n");
+    Set<Path> out = new LinkedHashSet<>();
+    long end = System.currentTimeMillis() + 1_200;
+    while (System.currentTimeMillis() < end) {
+      for (long pid : Processes.withMarker("siam4j-sandbox-" + sandbox.id())) {
+        out.addAll(foldersOf(pid));
+      }
+      Thread.sleep(100);
+    }
+    sleeper.join();
+    return List.copyOf(out);
+  }
+
+  private static List<Path> foldersOf(long pid) {
+    List<Path> out = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "cgroup"))) {
+        String[] f = line.split(":", 3);
+        if (f.length < 3 || !f[2].startsWith("/siam4j")) {
+          continue;
+        }
+        String top = f[2].split("/")[1];
+        List<String> hierarchies =
+            f[1].isEmpty() ? List.of("unified", "") : List.of(f[1].split(","));
+        for (String h : hierarchies) {
+          Path dir = Path.of("/sys/fs/cgroup", h, top);
+          if (Files.isDirectory(dir)) {
+            out.add(dir);
+          }
+        }
+      }
+      String cmd = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+          StandardCharsets.UTF_8);
+      java.util.regex.Matcher m = java.util.regex.Pattern
+          .compile("\"workBase\":\"([^\"]*siam4j-sandbox-[^\"/]*)").matcher(cmd);
+      if (m.find()) {
+        out.add(Path.of(m.group(1)));
+      }
+    } catch (IOException e) {
+      // the process ended meanwhile
+    }
+    return out;
   }
 
   @Override
@@ -301,17 +346,6 @@ final class HostileCorpusHost implements AutoCloseable {
     t.setDaemon(true);
     t.start();
     threads.add(t);
-  }
-
-  private static Set<String> siam4jTempEntries() {
-    try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      Set<String> out = new LinkedHashSet<>();
-      entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("siam4j"))
-          .forEach(out::add);
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static Path findProjectDir() {

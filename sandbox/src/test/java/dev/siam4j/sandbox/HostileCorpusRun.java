@@ -58,6 +58,11 @@ final class HostileCorpusRun {
     List<String> problems = new ArrayList<>();
     Execution e = run(source);
     String shown = "\n  stdout: " + clip(e.stdout()) + "\n  stderr: " + clip(e.stderr());
+    if (Boolean.getBoolean("hostile.verbose")) {
+      System.out.println("HOSTILE " + program.name() + " " + e.outcome() + " exit " + e.exitCode()
+          + " | " + String.join(" / ", e.stdout().strip().lines().limit(6).toList()).replace("\n", " ")
+          + " | err: " + e.stderr().strip().lines().reduce((a, b) -> b).orElse(""));
+    }
     if (!expected.contains(e.outcome())) {
       problems.add("outcome " + e.outcome() + " (exit " + e.exitCode() + "), expected one of "
           + expected + shown);

@@ -20,7 +20,8 @@ for target in ("{{HOST_WRITE_DIR}}", "{{HOST_TMP}}"):
     try:
         with open(os.path.join(target, MARKER + "-mounted"), "w") as f:
             f.write(MARKER)
-        print("WROTE", target)
+        # the host's temp folder may be this program's private /tmp: the host side checks both
+        print("WROTE" if target == "{{HOST_WRITE_DIR}}" else "wrote (private?)", target)
     except OSError as e:
         print("write refused", target, e.strerror)
 try:
