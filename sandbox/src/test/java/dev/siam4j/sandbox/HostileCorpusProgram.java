@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * {@code |}-separated), optional {@code reuse} (likewise, for reuse mode; absent: not run there),
  * {@code stdout-lacks} and {@code stdout-has} (repeatable text checks), {@code answer} (the exact
  * answer), {@code answer-max} (the answer is an integer at most this), {@code exit} (the exit
- * code) and {@code diag-has} (stderr or the error's type and message hold this text, ignoring case).
+ * code) and {@code diag-has} (stderr or the error's type and message hold one of these
+ * {@code |}-separated texts, ignoring case).
  *
  * @param name the file name, such as {@code 01-fs-mountinfo.py}
  * @param source the source with its placeholders
@@ -39,7 +40,7 @@ import java.util.stream.Stream;
  * @param answer the exact answer, when given
  * @param answerMax the largest integer answer, when given
  * @param exitCode the exit code, when given
- * @param diagnosticHas text that stderr or the error must hold, when given
+ * @param diagnosticHas texts, one of which stderr or the error must hold, when given
  */
 record HostileCorpusProgram(
     String name,

@@ -95,7 +95,8 @@ final class HostileCorpusRun {
     program.diagnosticHas().ifPresent(text -> {
       String diagnostic = (e.stderr() + " " + e.error().map(err -> err.type() + " " + err.message())
           .orElse("")).toLowerCase(Locale.ROOT);
-      if (!diagnostic.contains(text.toLowerCase(Locale.ROOT))) {
+      if (java.util.Arrays.stream(text.split("\\|"))
+          .noneMatch(alt -> diagnostic.contains(alt.strip().toLowerCase(Locale.ROOT)))) {
         problems.add("neither stderr nor the error mention '" + text + "'" + shown);
       }
     });

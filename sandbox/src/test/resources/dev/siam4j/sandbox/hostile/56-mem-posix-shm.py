@@ -1,6 +1,6 @@
-# hostile: POSIX shared memory (shm_open): 80 objects of 14 MiB (each under the file-size limit), 1.1 GiB written through and closed
+# hostile: POSIX shared memory (shm_open): 80 objects of 14 MiB (each under the file-size limit), 1.1 GiB written through and closed (a full sized /dev/shm answers a write through the mapping with SIGBUS: KILLED)
 # covers: memory limits dodged (POSIX shared memory)
-# expect: MEMORY_LIMIT|ERROR
+# expect: MEMORY_LIMIT|ERROR|KILLED
 from multiprocessing import shared_memory
 
 MARKER = "{{MARKER}}"

@@ -1,7 +1,7 @@
 # hostile: prints its answer, then closes stdout and exits 0
 # covers: forged outcomes (a closed stdout is reported)
 # expect: ERROR
-# diag-has: stdout
+# diag-has: stdout|standard output
 import os
 import sys
 

@@ -1,7 +1,7 @@
 # hostile: closes every descriptor it has, then prints and exits 0
 # covers: a program cannot break its worker (closing fds)
 # expect: ERROR
-# diag-has: stdout
+# diag-has: stdout|standard output
 import os
 
 MARKER = "{{MARKER}}"
