@@ -407,9 +407,9 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
     config.put("workBase", "/tmp");
     Cgroups.Group group;
     try {
-      // programs and the threads of a reuse worker; an isolated worker stays outside the group
-      group = cgroups.newGroup(slot, l.memoryBytes(),
-          l.processes() + (settings.mode() == SandboxMode.REUSE ? 1 : 0));
+      // the program's processes and threads, and the worker process itself: it joins the group
+      // once, so that its forks need no migration
+      group = cgroups.newGroup(slot, l.memoryBytes(), l.processes() + 1);
     } catch (IOException e) {
       throw new ExecutionFailedException("cannot create the cgroup of sandbox worker " + slot
           + ": " + e.getMessage(), e, true);
@@ -463,7 +463,17 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException | UncheckedIOException e) {
-      // best effort: the folder is in the temp folder
+      // a tree too deep for paths, or locked folders: rm(1) works through descriptors
+    }
+    if (Files.exists(dir)) {
+      try {
+        new ProcessBuilder("chmod", "-R", "u+rwx", dir.toString()).start().waitFor();
+        new ProcessBuilder("rm", "-rf", "--one-file-system", dir.toString()).start().waitFor();
+      } catch (IOException e) {
+        // best effort: the folder is in the temp folder
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

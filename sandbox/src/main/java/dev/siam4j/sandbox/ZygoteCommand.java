@@ -60,7 +60,8 @@ final class ZygoteCommand {
     List<String> cmd = new ArrayList<>(List.of(bwrap.toString(),
         "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
         "--unshare-cgroup-try", "--die-with-parent", "--new-session"));
-    for (String cap : List.of("CAP_SETUID", "CAP_SETGID", "CAP_SYS_ADMIN", "CAP_KILL")) {
+    for (String cap : List.of("CAP_SETUID", "CAP_SETGID", "CAP_SYS_ADMIN", "CAP_KILL",
+        "CAP_SYS_RESOURCE")) {
       cmd.addAll(List.of("--cap-add", cap));
     }
     Set<String> binds = new TreeSet<>();

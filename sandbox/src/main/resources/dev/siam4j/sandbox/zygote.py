@@ -245,6 +245,18 @@ def _confine_namespaces():
             raise OSError(err, "new session keyring: " + os.strerror(err))
 
 
+def _set_oom_score(value):
+    try:
+        fd = os.open("/proc/self/oom_score_adj", os.O_WRONLY)
+        try:
+            os.write(fd, value.encode())
+        finally:
+            os.close(fd)
+    except OSError:
+        if value != "-1000":
+            raise
+
+
 def _join_cgroups():
     if CGROUP:
         os.write(_CG_JOIN_MEM, b"0")
@@ -439,7 +451,10 @@ def _child(code_r, out_w, err_w, setup_w, workdir):
     try:
         os.setsid()
         _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-        _join_cgroups()
+        if CGROUP:
+            # the worker is in the cgroup already (so that no fork pays for a migration): the
+            # program's processes must be the OOM killer's first choice, never the worker
+            _set_oom_score("1000")
         if CONFINED:
             _confine_namespaces()
         os.dup2(_DEVNULL, 0)
@@ -593,9 +608,10 @@ def _reap_all(budget=5.0):
     end = time.monotonic() + budget
     while True:
         _reap()
-        # a reuse worker counts itself and its threads
-        members = _cgroup_tasks() - (threading_count() if MODE == "reuse" else 0) if CGROUP else 0
-        children = _children_of(SELF)
+        # the worker itself and its threads are in the group too
+        members = _cgroup_tasks() - threading_count() if CGROUP else 0
+        # with cgroups every process of the program is counted, so /proc need not be scanned
+        children = [] if CGROUP and members <= 0 else _children_of(SELF)
         if members <= 0 and not children:
             return True
         if time.monotonic() > end:
@@ -1078,6 +1094,9 @@ def _serve():
         _reuse_setup()
     else:
         signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+        if CGROUP:
+            _join_cgroups()
+            _set_oom_score("-1000")  # where the host allows it
     gc.collect()
     gc.freeze()  # keeps forked children from copying pages the collector would touch
     with open("/proc/self/status") as f:
