@@ -5,11 +5,11 @@
 #  2. `siam4j exec --jsonl` on 400 distinct sympy programs against a fresh `python3` per program
 #     (both with as many programs at once as cores; the fresh interpreters are timed on the first
 #     FRESH programs and scaled to 400).
-#   bash benchmarks/sandbox-cost.sh [BASELINE_REF (default main)] [ROUNDS (default 3)] [FRESH (default 40)]
+#   bash benchmarks/sandbox-cost.sh [BASELINE_REF (default 40fbb14, the sandbox before confinement)] [ROUNDS (default 3)] [FRESH (default 40)]
 # Maven runs offline when OFFLINE=1; MAVEN_OPTS is passed through.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-base_ref="${1:-main}"
+base_ref="${1:-40fbb14}"
 rounds="${2:-3}"
 fresh_n="${3:-40}"
 mvn_flags=(-B -q -ntp -DskipTests)

@@ -711,12 +711,15 @@ def _remove_tree(path, budget):
             os.close(top)
 
 
-def _run_isolated(size):
-    global _counter, _OUT_BUF, _ERR_BUF
-    code = _read_code(size)
-    cap = LIMITS["outputBytes"]
-    if _OUT_BUF is None:
-        _OUT_BUF, _ERR_BUF = _private_buffer(cap + 1), _private_buffer(cap + 1)
+_NEXT = None  # the child forked ahead of the next request, waiting for its program
+
+
+def _prepare():
+    """Forks the next program's child before its request is read: the child sets itself up (the
+    costly part: namespaces, tmpfs, cgroup, seccomp) while the worker waits, and then blocks until
+    its program arrives. The worker holds no program's source or output where a child inherits it
+    anyway; forking first also keeps the next program's source out of this child's reach."""
+    global _counter, _NEXT
     _counter += 1
     if CONFINED:
         workdir = "/tmp"
@@ -725,6 +728,30 @@ def _run_isolated(size):
         os.mkdir(workdir, 0o700)
         if ROOT:
             os.chown(workdir, UID, GID)
+    out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
+    code_r, code_w = os.pipe()
+    setup_r, setup_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(code_w)
+        _child(code_r, out_w, err_w, setup_w, workdir)
+        os._exit(121)
+    for fd in (out_w, err_w, code_r, setup_w):
+        os.close(fd)
+    _NEXT = (pid, workdir, out_r, err_r, code_w, setup_r)
+
+
+def _run_isolated(size):
+    global _NEXT, _OUT_BUF, _ERR_BUF
+    code = _read_code(size)
+    cap = LIMITS["outputBytes"]
+    if _OUT_BUF is None:
+        _OUT_BUF, _ERR_BUF = _private_buffer(cap + 1), _private_buffer(cap + 1)
+    if _NEXT is None:
+        _prepare()
+    pid, workdir, out_r, err_r, code_w, setup_r = _NEXT
+    _NEXT = None
     if CGROUP:
         if CGROUP == 1:
             try:
@@ -732,17 +759,7 @@ def _run_isolated(size):
             except OSError:
                 pass
         mem_before = _memory_evidence()
-    out_r, out_w = os.pipe()
-    err_r, err_w = os.pipe()
-    code_r, code_w = os.pipe()
-    setup_r, setup_w = os.pipe()
     start = time.monotonic()
-    pid = os.fork()
-    if pid == 0:
-        _child(code_r, out_w, err_w, setup_w, workdir)
-        os._exit(121)
-    for fd in (out_w, err_w, code_r, setup_w):
-        os.close(fd)
     try:
         _write_all(code_w, memoryview(code)[:size])
     except OSError:
@@ -857,7 +874,10 @@ def _run_isolated(size):
                      memoryview(_ERR_BUF)[:lengths[err_r]])
     except OSError:
         return False
-    return not cancelled and clean
+    if cancelled or not clean:
+        return False
+    _prepare()
+    return True
 
 
 def _drain(fd, buffers, lengths, out_r, err_r, cap):
@@ -1104,6 +1124,8 @@ def _serve():
     _write_reply({"ready": True, "python": sys.version.split()[0], "executable": sys.executable,
                   "pid": SELF, "preloaded": _preloaded, "failed": _failed, "root": ROOT,
                   "uid": UID, "addressSpace": int(vm[0].split()[1]) * 1024 if vm else 0})
+    if MODE != "reuse":
+        _prepare()
     while True:
         request = _read_header()
         if request is None:
