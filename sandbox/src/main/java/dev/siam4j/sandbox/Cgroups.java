@@ -237,31 +237,38 @@ final class Cgroups implements AutoCloseable {
     }
   }
 
-  /** @return our own cgroup v2 folder when its memory and pids controllers can be delegated */
+  /**
+   * @return a cgroup v2 folder whose children get the memory and pids controllers: our own when
+   *     they are delegated to it, else the hierarchy's root (as root, which may enable them there)
+   */
   private static Optional<Path> v2Base() {
-    List<String[]> mounts = mounts();
-    for (String[] m : mounts) {
+    for (String[] m : mounts()) {
       if (!m[2].equals("cgroup2")) {
         continue;
       }
-      Optional<String> own = ownPath(c -> c.isEmpty());
-      if (own.isEmpty()) {
-        return Optional.empty();
+      Path mountPoint = Path.of(m[1]);
+      Optional<String> own = ownPath(String::isEmpty);
+      List<Path> candidates = new ArrayList<>();
+      own.ifPresent(o -> candidates.add(relative(mountPoint, m[0], o)));
+      if (m[0].equals("/")) {
+        candidates.add(mountPoint);
       }
-      Path dir = relative(Path.of(m[1]), m[0], own.get());
-      try {
-        String controllers = Files.readString(dir.resolve("cgroup.controllers"));
-        String enabled = Files.readString(dir.resolve("cgroup.subtree_control"));
-        boolean available = controllers.contains("memory") && controllers.contains("pids");
-        boolean delegated = enabled.contains("memory") && enabled.contains("pids");
-        if (available && !delegated && own.get().equals("/")) {
-          Files.writeString(dir.resolve("cgroup.subtree_control"), "+memory +pids");
-          delegated = true;
+      for (Path dir : candidates) {
+        try {
+          String controllers = Files.readString(dir.resolve("cgroup.controllers"));
+          if (!controllers.contains("memory") || !controllers.contains("pids")) {
+            continue;
+          }
+          String enabled = Files.readString(dir.resolve("cgroup.subtree_control"));
+          if (!(enabled.contains("memory") && enabled.contains("pids"))) {
+            Files.writeString(dir.resolve("cgroup.subtree_control"), "+memory +pids");
+          }
+          return Optional.of(dir);
+        } catch (IOException e) {
+          // not this one
         }
-        return available && delegated ? Optional.of(dir) : Optional.empty();
-      } catch (IOException e) {
-        return Optional.empty();
       }
+      return Optional.empty();
     }
     return Optional.empty();
   }

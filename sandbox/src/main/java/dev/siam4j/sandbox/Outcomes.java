@@ -66,10 +66,15 @@ final class Outcomes {
     if (h.path("outputLimit").asBoolean()) {
       outcome = Outcome.OUTPUT_LIMIT;
       exit = -1;
+    } else if (h.path("memoryLimit").asBoolean()) {
+      // the memory controller killed a process of the program: the cause, even if it then ran
+      // past its deadline
+      outcome = Outcome.MEMORY_LIMIT;
+      exit = h.path("timeout").asBoolean() ? -1 : exit;
     } else if (h.path("timeout").asBoolean()) {
       outcome = Outcome.TIMEOUT;
       exit = -1;
-    } else if (h.path("memoryLimit").asBoolean() || memoryError) {
+    } else if (memoryError) {
       outcome = Outcome.MEMORY_LIMIT;
     } else if (h.path("cpuLimit").asBoolean()) {
       outcome = Outcome.TIMEOUT;

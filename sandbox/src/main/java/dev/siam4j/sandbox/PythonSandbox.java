@@ -32,19 +32,20 @@ import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default {@link CodeExecutor}: runs Python programs in a pool of warm interpreters, isolated
+ * The default {@link CodeExecutor}: runs Python programs in a pool of warm interpreters, confined
  * and resource-limited.
  *
  * <p>Each worker is a Python process that has already imported what math programs use (sympy,
- * numpy, math, fractions, itertools), so no program pays import time. In the default {@link
- * SandboxMode#ISOLATED} mode the worker forks a child per program; the child applies the {@link
- * SandboxLimits} (rlimits for address space, CPU time, processes and threads, file size), starts a
- * new session, runs as a dedicated unprivileged uid when the JVM runs as root, works in a private
- * folder that is removed afterwards, sees a clean environment and stdin at EOF, and runs the
- * program in a fresh {@code __main__}. The worker itself never runs program code, so no program
- * sees what an earlier one did. Where bubblewrap works ({@link NetworkIsolation}), every worker
- * runs in its own network and PID namespace with a read-only file system and private
- * {@code /tmp}.
+ * numpy, math, fractions, itertools), so no program pays import time. By default ({@link
+ * Confinement#CONFINED}) every worker runs in bubblewrap with a minimal read-only root and no
+ * network, and in {@link SandboxMode#ISOLATED} mode forks a child per program that gets its own
+ * mount and IPC namespaces with sized private {@code /tmp} and {@code /dev/shm}, a fresh session
+ * keyring, an unprivileged uid without capabilities, a seccomp filter, rlimits, and the worker's
+ * cgroups, which limit memory and processes for the program's whole tree. The worker never runs
+ * program code and never holds an earlier program's source or output where a child inherits it,
+ * so no program sees what an earlier one did. The package documentation and {@code
+ * docs/SANDBOX.md} list every guarantee and what the host must provide; where the host cannot
+ * provide it, {@link Builder#build()} fails instead of running programs unconfined.
  *
  * <pre>{@code
  * try (PythonSandbox sandbox = PythonSandbox.builder()
@@ -55,10 +56,12 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>A program's own faults are {@link dev.siam4j.core.Outcome}s; a worker that dies is replaced
- * and the program retried once before {@code SANDBOX_FAILURE} is reported. Thread-safe. Owns
- * processes: the creator closes it; no worker or program survives {@link #close()}, and a shutdown
- * hook closes it if the JVM exits first (a killed JVM's workers see their input close and end).
+ * <p>A program's own faults are {@link dev.siam4j.core.Outcome}s decided from the worker's own
+ * evidence; a worker that dies is replaced and the program retried once before {@code
+ * SANDBOX_FAILURE} is reported, and a worker that cannot clean up after a program is replaced
+ * while the program keeps its outcome. Thread-safe. Owns processes and cgroups: the creator closes
+ * it; no worker, program or cgroup survives {@link #close()}, and a shutdown hook closes it if the
+ * JVM exits first (a killed JVM's workers see their input close and end).
  */
 public final class PythonSandbox implements CodeExecutor, AutoCloseable {
 
@@ -426,9 +429,12 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
   /** Inodes of each program's /tmp and /dev/shm: enough for any math program, bounded cleanup. */
   static final int TMPFS_INODES = 65_536;
 
-  /** @return the size of each program's /tmp and /dev/shm: its memory limit bounds both anyway */
+  /**
+   * @return the size of each program's /tmp and /dev/shm: the memory limit, so that the memory
+   *     controller, which counts both, is what stops a program that fills them
+   */
   static long tmpfsBytes(SandboxLimits l) {
-    return Math.max(l.fileSizeBytes(), Math.min(l.memoryBytes() / 2, 1L << 30));
+    return l.memoryBytes();
   }
 
   private static Execution join(CompletableFuture<Execution> f) {

@@ -835,7 +835,7 @@ def _run_isolated(size):
         oom = mem_after[0] > mem_before[0]
         hit = mem_after[1] > mem_before[1]
         failed = os.WIFSIGNALED(status) or os.WEXITSTATUS(status) != 0
-        header["memoryLimit"] = oom or (hit and failed)
+        header["memoryLimit"] = oom or (hit and failed and not timed_out)
     try:
         _write_reply(header, memoryview(_OUT_BUF)[:lengths[out_r]],
                      memoryview(_ERR_BUF)[:lengths[err_r]])
@@ -1010,6 +1010,8 @@ def _run_reused(size):
     status = 0
 
     def exit_now(code=0):
+        if os.getpid() != SELF:  # a child the program forked: it must never return into us
+            real_exit(code if isinstance(code, int) else 1)
         raise SystemExit(code)
 
     os._exit = exit_now
@@ -1032,6 +1034,10 @@ def _run_reused(size):
         _print_program_traceback(e)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
+    if os.getpid() != SELF:
+        # a child the program forked reached the end of the program: it ends here, as it would
+        # have in a real interpreter, and never touches the worker's protocol
+        real_exit(status)
     for stream in (out, err):
         try:
             stream.flush()
