@@ -149,7 +149,7 @@ final class HostileCorpusHost implements AutoCloseable {
     }
     Set<Path> dirs = new LinkedHashSet<>(List.of(Path.of(System.getProperty("java.io.tmpdir")),
         Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/"), Path.of("/root"), Path.of("/run"),
-        Path.of("/dev/shm"), projectDir, Path.of("").toAbsolutePath(), Path.of("target").toAbsolutePath()));
+        Path.of("/dev/shm"), Path.of("/dev"), projectDir, Path.of("").toAbsolutePath(), Path.of("target").toAbsolutePath()));
     if (interpreterLib != null) {
       dirs.add(interpreterLib);
       dirs.add(interpreterLib.resolve("site-packages"));
