@@ -189,10 +189,10 @@ final class Cgroups implements AutoCloseable {
   /** The shell redirections that open the group's files as the fds the worker script expects. */
   String redirections() {
     return version == Version.V1
-        ? "5>>\"$1/cgroup.procs\" 6>>\"$2/cgroup.procs\" 7<\"$2/pids.current\""
-            + " 8<\"$1/memory.oom_control\" 9<>\"$1/memory.failcnt\""
-        : "5>>\"$1/cgroup.procs\" 6>>\"$2/cgroup.procs\" 7<\"$2/pids.current\""
-            + " 8<\"$1/memory.events\" 9<\"$1/memory.events\"";
+        ? "4<\"$1/memory.stat\" 5>>\"$1/cgroup.procs\" 6>>\"$2/cgroup.procs\""
+            + " 7<\"$2/pids.current\" 8<\"$1/memory.oom_control\" 9<>\"$1/memory.failcnt\""
+        : "4<\"$1/memory.stat\" 5>>\"$1/cgroup.procs\" 6>>\"$2/cgroup.procs\""
+            + " 7<\"$2/pids.current\" 8<\"$1/memory.events\" 9<\"$1/memory.events\"";
   }
 
   private static void killMembers(Path dir) {

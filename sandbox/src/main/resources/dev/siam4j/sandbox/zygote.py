@@ -100,7 +100,8 @@ CGROUP = _CONFIG["cgroup"]  # 0: none, 1: v1 memory + pids, 2: v2
 BLOCK_SOCKETS = _CONFIG["blockSockets"]
 # cgroup files the launcher opened for us (see ZygoteCommand): join memory, join pids, the pids
 # counter, the OOM-kill counter, the failure counter
-_CG_JOIN_MEM, _CG_JOIN_PIDS, _CG_PROCS, _CG_EVENTS, _CG_FAILCNT = 5, 6, 7, 8, 9
+_CG_STAT, _CG_JOIN_MEM, _CG_JOIN_PIDS, _CG_PROCS, _CG_EVENTS, _CG_FAILCNT = 4, 5, 6, 7, 8, 9
+_IDLE_SHMEM = 0
 ROOT = os.geteuid() == 0 and _CONFIG["dropUid"]  # programs run as a dedicated uid
 UID = _CONFIG["uid"] if ROOT else os.geteuid()
 GID = _CONFIG["uid"] if ROOT else os.getegid()
@@ -284,6 +285,24 @@ def _memory_evidence():
     else:
         hits = _cgroup_counter(_CG_EVENTS, "max")
     return oom, hits
+
+
+def _cgroup_shmem():
+    """Shared memory (tmpfs, SysV and POSIX shared memory, memfd) charged to the group."""
+    return _cgroup_counter(_CG_STAT, "shmem")
+
+
+def _memory_released(budget=2.0):
+    """Waits until what the program held is given back: an IPC namespace (and its shared memory)
+    is freed by the kernel shortly after its last process, still charged to the group meanwhile.
+    False when it is not within the budget (the worker is then replaced)."""
+    limit = _IDLE_SHMEM + (16 << 20)
+    end = time.monotonic() + budget
+    while _cgroup_shmem() > limit:
+        if time.monotonic() > end:
+            return False
+        time.sleep(0.002)
+    return True
 
 
 def _cgroup_tasks():
@@ -845,6 +864,8 @@ def _run_isolated(size):
     if pidfd is not None:
         os.close(pidfd)
     clean = _reap_all()
+    if CGROUP:
+        clean = _memory_released() and clean
     if not CONFINED:
         clean = _remove_tree(workdir, 10.0) and clean
     header = {"elapsed": elapsed, "timeout": timed_out, "outputLimit": output_limit,
@@ -1103,6 +1124,7 @@ def _run_reused(size):
 # ---------------------------------------------------------------------------------------------
 
 def _serve():
+    global _IDLE_SHMEM
     sys.modules["__siam4j_main__"] = sys.modules["__main__"]
     if not CONFINED:
         os.makedirs(WORK_BASE, mode=0o755, exist_ok=True)
@@ -1117,6 +1139,7 @@ def _serve():
         if CGROUP:
             _join_cgroups()
             _set_oom_score("-1000")  # where the host allows it
+            _IDLE_SHMEM = _cgroup_shmem()
     gc.collect()
     gc.freeze()  # keeps forked children from copying pages the collector would touch
     with open("/proc/self/status") as f:
