@@ -29,21 +29,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
- * The default {@link CodeExecutor}: runs Python programs in a pool of warm interpreters, isolated
+ * The default {@link CodeExecutor}: runs Python programs in a pool of warm interpreters, confined
  * and resource-limited.
  *
  * <p>Each worker is a Python process that has already imported what math programs use (sympy,
- * numpy, math, fractions, itertools), so no program pays import time. In the default {@link
- * SandboxMode#ISOLATED} mode the worker forks a child per program; the child applies the {@link
- * SandboxLimits} (rlimits for address space, CPU time, processes and threads, file size), starts a
- * new session, runs as a dedicated unprivileged uid when the JVM runs as root, works in a private
- * folder that is removed afterwards, sees a clean environment and stdin at EOF, and runs the
- * program in a fresh {@code __main__}. The worker itself never runs program code, so no program
- * sees what an earlier one did. Where bubblewrap works ({@link NetworkIsolation}), every worker
- * runs in its own network and PID namespace with a read-only file system and private
- * {@code /tmp}.
+ * numpy, math, fractions, itertools), so no program pays import time. By default ({@link
+ * Confinement#CONFINED}) every worker runs in bubblewrap with a minimal read-only root and no
+ * network, and in {@link SandboxMode#ISOLATED} mode forks a child per program that gets its own
+ * mount and IPC namespaces with sized private {@code /tmp} and {@code /dev/shm}, a fresh session
+ * keyring, an unprivileged uid without capabilities, a seccomp filter, rlimits, and the worker's
+ * cgroups, which limit memory and processes for the program's whole tree. The worker never runs
+ * program code and never holds an earlier program's source or output where a child inherits it,
+ * so no program sees what an earlier one did. The package documentation and {@code
+ * docs/SANDBOX.md} list every guarantee and what the host must provide; where the host cannot
+ * provide it, {@link Builder#build()} fails instead of running programs unconfined.
  *
  * <pre>{@code
  * try (PythonSandbox sandbox = PythonSandbox.builder()
@@ -54,10 +56,12 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * <p>A program's own faults are {@link dev.siam4j.core.Outcome}s; a worker that dies is replaced
- * and the program retried once before {@code SANDBOX_FAILURE} is reported. Thread-safe. Owns
- * processes: the creator closes it; no worker or program survives {@link #close()}, and a shutdown
- * hook closes it if the JVM exits first (a killed JVM's workers see their input close and end).
+ * <p>A program's own faults are {@link dev.siam4j.core.Outcome}s decided from the worker's own
+ * evidence; a worker that dies is replaced and the program retried once before {@code
+ * SANDBOX_FAILURE} is reported, and a worker that cannot clean up after a program is replaced
+ * while the program keeps its outcome. Thread-safe. Owns processes and cgroups: the creator closes
+ * it; no worker, program or cgroup survives {@link #close()}, and a shutdown hook closes it if the
+ * JVM exits first (a killed JVM's workers see their input close and end).
  */
 public final class PythonSandbox implements CodeExecutor, AutoCloseable {
 
@@ -82,7 +86,10 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
       List<String> preload,
       Duration killGrace,
       Duration startupTimeout,
-      int uidBase) {}
+      int uidBase,
+      Confinement confinement,
+      Path bubblewrap,
+      Path requestedBubblewrap) {}
 
   private final Settings settings;
   private final String id = UUID.randomUUID().toString().substring(0, 8);
@@ -93,9 +100,11 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread shutdownHook;
   private final Path hostWorkBase;
+  private final Cgroups cgroups;
 
-  private PythonSandbox(Settings settings) {
+  private PythonSandbox(Settings settings, Cgroups cgroups) {
     this.settings = settings;
+    this.cgroups = cgroups;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     var dog =
         new java.util.concurrent.ScheduledThreadPoolExecutor(
@@ -107,7 +116,7 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
             });
     dog.setRemoveOnCancelPolicy(true); // one cancelled timer per program must not pile up
     this.watchdog = dog;
-    this.hostWorkBase = settings.network() == NetworkIsolation.NAMESPACE ? null : hostTempDir();
+    this.hostWorkBase = settings.confinement() == Confinement.CONFINED ? null : hostTempDir();
     this.shutdownHook = new Thread(this::closeQuietly, "siam4j-sandbox-shutdown-" + id);
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     for (int slot = 0; slot < settings.workers(); slot++) {
@@ -135,6 +144,14 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
       } catch (ExecutionException e) {
         failure = e.getCause() instanceof RuntimeException re
             ? re : new ExecutionFailedException(e.getCause().getMessage(), e.getCause());
+        if (settings.confinement() == Confinement.CONFINED) {
+          failure = new ConfinementUnavailableException("the confined sandbox could not start its"
+              + " worker in bubblewrap (" + settings.bubblewrap() + "): " + failure.getMessage()
+              + "; check that bubblewrap works here (apt-get install bubblewrap) and that this"
+              + " host allows mount, IPC and PID namespaces, or build with"
+              + " confinement(Confinement.UNCONFINED) to run programs without confinement",
+              failure);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         failure = new ExecutionFailedException("interrupted while starting the sandbox", e);
@@ -208,12 +225,12 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
 
   /**
    * Measures the floor of the isolated mode: the mean time one worker takes to fork its warm
-   * interpreter, let the child exit at once, and reap it. For benchmarks.
+   * interpreter, let the child exit at once, and reap it. For tests of the worker only.
    *
    * @param forks how many forks to average over
    * @return the mean time per fork
    */
-  public Duration measureForkFloor(int forks) {
+  Duration measureForkFloor(int forks) {
     if (forks <= 0) {
       throw new IllegalArgumentException("forks must be positive, was " + forks);
     }
@@ -251,6 +268,11 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
     return settings.mode();
   }
 
+  /** @return whether programs are confined ({@link Confinement#CONFINED} unless asked otherwise) */
+  public Confinement confinement() {
+    return settings.confinement();
+  }
+
   /** @return the network isolation in effect ({@code NAMESPACE} or {@code AUDIT_HOOK}) */
   public NetworkIsolation networkIsolation() {
     return settings.network();
@@ -285,6 +307,7 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
     SandboxLimits l = settings.limits();
     return String.join("|", "python", settings.interpreter().executable().toString(),
         settings.interpreter().version(), settings.mode().name(), settings.network().name(),
+        settings.confinement().name(),
         l.wallTime().toString(), l.cpuTime().toString(), Long.toString(l.memoryBytes()),
         Integer.toString(l.outputBytes()), Integer.toString(l.processes()),
         Long.toString(l.fileSizeBytes()), String.join(",", settings.preload()));
@@ -316,6 +339,9 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
     }
     failQueued();
     watchdog.shutdownNow();
+    if (cgroups != null) {
+      cgroups.close();
+    }
     if (hostWorkBase != null) {
       deleteTree(hostWorkBase);
     }
@@ -324,7 +350,9 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
   @Override
   public String toString() {
     return "PythonSandbox[" + settings.workers() + " workers, " + settings.mode() + ", "
-        + settings.network() + ", python " + pythonVersion() + "]";
+        + settings.confinement() + ", " + settings.network()
+        + (cgroups == null ? "" : ", cgroup " + cgroups.version()) + ", python "
+        + pythonVersion() + "]";
   }
 
   private void closeQuietly() {
@@ -346,13 +374,9 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
   }
 
   private Zygote startWorker(int slot) {
-    boolean namespace = settings.network() == NetworkIsolation.NAMESPACE;
+    boolean confined = settings.confinement() == Confinement.CONFINED;
     boolean dropUid = ZygoteCommand.root()
-        && (namespace || ZygoteCommand.worldReadable(settings.interpreter().paths()));
-    String workBase = namespace
-        ? ZygoteCommand.NAMESPACE_WORK_BASE
-        : hostWorkBase.resolve("w" + slot + "-" + UUID.randomUUID().toString().substring(0, 6))
-            .toString();
+        && (confined || ZygoteCommand.worldReadable(settings.interpreter().paths()));
     SandboxLimits l = settings.limits();
     Map<String, Object> limits = new LinkedHashMap<>();
     limits.put("wallSeconds", l.wallTime().toNanos() / 1e9);
@@ -361,18 +385,56 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
     limits.put("outputBytes", l.outputBytes());
     limits.put("processes", l.processes());
     limits.put("fileSizeBytes", l.fileSizeBytes());
+    limits.put("tmpBytes", tmpfsBytes(l));
+    limits.put("tmpInodes", TMPFS_INODES);
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("preload", settings.preload());
     config.put("limits", limits);
     config.put("mode", settings.mode() == SandboxMode.REUSE ? "reuse" : "isolated");
-    config.put("blockSockets", !namespace);
+    config.put("confined", confined);
+    config.put("cgroup", cgroups == null ? 0 : cgroups.version().number);
+    config.put("blockSockets", !confined);
     config.put("uid", settings.uidBase() + slot);
     config.put("dropUid", dropUid);
-    config.put("workBase", workBase);
     config.put("killGraceSeconds", settings.killGrace().toNanos() / 1e9);
-    List<String> command = ZygoteCommand.build(settings.interpreter(), namespace, SCRIPT,
-        Json.toLine(config), "siam4j-sandbox-" + id + "-" + slot);
-    return Zygote.start(command, settings.startupTimeout().toMillis());
+    String marker = "siam4j-sandbox-" + id + "-" + slot;
+    if (!confined) {
+      config.put("workBase", hostWorkBase.resolve(
+          "w" + slot + "-" + UUID.randomUUID().toString().substring(0, 6)).toString());
+      return Zygote.start(ZygoteCommand.unconfined(settings.interpreter(), SCRIPT,
+          Json.toLine(config), marker), settings.startupTimeout().toMillis());
+    }
+    config.put("workBase", "/tmp");
+    Cgroups.Group group;
+    try {
+      // the program's processes and threads, and the worker process itself: it joins the group
+      // once, so that its forks need no migration
+      group = cgroups.newGroup(slot, l.memoryBytes(), l.processes() + 1);
+    } catch (IOException e) {
+      throw new ExecutionFailedException("cannot create the cgroup of sandbox worker " + slot
+          + ": " + e.getMessage(), e, true);
+    }
+    try {
+      Zygote z = Zygote.start(ZygoteCommand.confined(settings.bubblewrap(), settings.interpreter(),
+          cgroups, group, SCRIPT, Json.toLine(config), marker),
+          settings.startupTimeout().toMillis());
+      z.process().onExit().thenRun(() -> cgroups.remove(group));
+      return z;
+    } catch (RuntimeException e) {
+      cgroups.remove(group);
+      throw e;
+    }
+  }
+
+  /** Inodes of each program's /tmp and /dev/shm: enough for any math program, bounded cleanup. */
+  static final int TMPFS_INODES = 65_536;
+
+  /**
+   * @return the size of each program's /tmp and /dev/shm: the memory limit, so that the memory
+   *     controller, which counts both, is what stops a program that fills them
+   */
+  static long tmpfsBytes(SandboxLimits l) {
+    return l.memoryBytes();
   }
 
   private static Execution join(CompletableFuture<Execution> f) {
@@ -401,7 +463,17 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException | UncheckedIOException e) {
-      // best effort: the folder is in the temp folder
+      // a tree too deep for paths, or locked folders: rm(1) works through descriptors
+    }
+    if (Files.exists(dir)) {
+      try {
+        new ProcessBuilder("chmod", "-R", "u+rwx", dir.toString()).start().waitFor();
+        new ProcessBuilder("rm", "-rf", "--one-file-system", dir.toString()).start().waitFor();
+      } catch (IOException e) {
+        // best effort: the folder is in the temp folder
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -439,6 +511,8 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
     private List<String> preload;
     private Duration killGrace;
     private Duration startupTimeout;
+    private Confinement confinement;
+    private Path bubblewrap;
     private Settings base;
 
     private Builder() {}
@@ -551,6 +625,24 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
       return this;
     }
 
+    /**
+     * @param value whether programs are confined (default {@link Confinement#CONFINED}); {@link
+     *     Confinement#UNCONFINED} runs them on the host and must be asked for by name
+     */
+    public Builder confinement(Confinement value) {
+      confinement = once(confinement, value, "confinement");
+      return this;
+    }
+
+    /**
+     * @param path the bubblewrap binary a confined sandbox runs its workers in (default: {@code
+     *     bwrap} on the PATH)
+     */
+    public Builder bubblewrap(Path path) {
+      bubblewrap = once(bubblewrap, path, "bubblewrap");
+      return this;
+    }
+
     /** @param value how programs are kept off the network (default {@link NetworkIsolation#AUTO}) */
     public Builder network(NetworkIsolation value) {
       network = once(network, value, "network");
@@ -597,8 +689,11 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
      *
      * @return a running sandbox, which the caller closes
      * @throws IllegalArgumentException when the limits leave programs no memory
-     * @throws ExecutionFailedException when the interpreter or a worker cannot start, or
-     *     {@link NetworkIsolation#NAMESPACE} was asked for and bubblewrap does not work here
+     * @throws ConfinementUnavailableException when the sandbox is {@link Confinement#CONFINED}
+     *     (the default) and this host cannot confine programs: no bubblewrap, not root, no usable
+     *     cgroups, or bubblewrap fails; the message says what is missing and how to fix it
+     * @throws IllegalStateException when the network isolation contradicts the confinement
+     * @throws ExecutionFailedException when the interpreter or a worker cannot start
      */
     public PythonSandbox build() {
       String command = pick(interpreter, Settings::interpreterCommand, "python3");
@@ -624,20 +719,40 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
       }
       NetworkIsolation requested =
           pick(network, Settings::requestedNetwork, NetworkIsolation.AUTO);
-      NetworkIsolation effective =
-          switch (requested) {
-            case AUDIT_HOOK -> NetworkIsolation.AUDIT_HOOK;
-            case NAMESPACE -> {
-              if (!ZygoteCommand.namespaceWorks(python)) {
-                throw new ExecutionFailedException(
-                    "network isolation NAMESPACE needs bubblewrap (bwrap), which does not work"
-                        + " here; install it or choose NetworkIsolation.AUDIT_HOOK");
-              }
-              yield NetworkIsolation.NAMESPACE;
-            }
-            case AUTO -> ZygoteCommand.namespaceWorks(python)
-                ? NetworkIsolation.NAMESPACE : NetworkIsolation.AUDIT_HOOK;
-          };
+      Confinement c = pick(confinement, Settings::confinement, Confinement.CONFINED);
+      if (c == Confinement.CONFINED && requested == NetworkIsolation.AUDIT_HOOK) {
+        throw new IllegalStateException("network AUDIT_HOOK is the network block of an unconfined"
+            + " sandbox; a confined one always has its own network namespace (choose"
+            + " confinement(Confinement.UNCONFINED) to run programs without confinement)");
+      }
+      if (c == Confinement.UNCONFINED && requested == NetworkIsolation.NAMESPACE) {
+        throw new IllegalStateException("network NAMESPACE needs confinement CONFINED, was"
+            + " UNCONFINED");
+      }
+      NetworkIsolation effective = c == Confinement.CONFINED
+          ? NetworkIsolation.NAMESPACE : NetworkIsolation.AUDIT_HOOK;
+      Path requestedBwrap = bubblewrap != null ? bubblewrap
+          : base != null ? base.requestedBubblewrap() : null;
+      Path bwrap = null;
+      Cgroups groups = null;
+      if (c == Confinement.CONFINED) {
+        bwrap = Host.bubblewrap(requestedBwrap);
+        Host.requireRoot();
+        StringBuilder whyNot = new StringBuilder();
+        groups = Cgroups.create(whyNot);
+        if (groups == null) {
+          throw new ConfinementUnavailableException("the confined sandbox needs the cgroup memory"
+              + " and pids controllers to limit each program's whole process tree, and cannot use"
+              + " them here: " + whyNot + ". Provide cgroup v2 with the memory and pids"
+              + " controllers delegated to this process, or the cgroup v1 memory and pids"
+              + " hierarchies writable by it; or build with confinement(Confinement.UNCONFINED),"
+              + " where memory, process and CPU limits hold per process only");
+        }
+      } else {
+        LoggerFactory.getLogger(PythonSandbox.class).warn("this sandbox is UNCONFINED: programs"
+            + " run on the host with per-process limits only, and can read what their uid can"
+            + " read");
+      }
       int n = pick(workers, Settings::workers, Runtime.getRuntime().availableProcessors());
       boolean custom = answerExtractor != null || (base != null && base.customExtractor());
       Settings s = new Settings(command, python, n,
@@ -649,8 +764,9 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
           pick(killGrace, Settings::killGrace, Duration.ofMillis(100)),
           pick(startupTimeout, Settings::startupTimeout, Duration.ofSeconds(120)),
           // a uid range of its own, so that sandboxes on one host never share process limits
-          1_000_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 18) * 4096);
-      return new PythonSandbox(s);
+          1_000_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 18) * 4096,
+          c, bwrap, requestedBwrap);
+      return new PythonSandbox(s, groups);
     }
 
     private static void positive(Duration d, String name) {

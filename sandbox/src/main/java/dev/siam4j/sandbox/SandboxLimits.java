@@ -9,14 +9,21 @@ import java.util.Objects;
  *
  * @param wallTime wall-clock time; past it the program gets SIGTERM, then SIGKILL after the kill
  *     grace (default 10 s)
- * @param cpuTime CPU time, enforced by {@code RLIMIT_CPU}, whole seconds rounded up (default 10 s)
- * @param memoryBytes address space, enforced by {@code RLIMIT_AS}; it includes the warm
- *     interpreter's own (about 200 MiB with sympy and numpy) (default 2 GiB)
+ * @param cpuTime CPU time per process, enforced by {@code RLIMIT_CPU}, whole seconds rounded up
+ *     (default 10 s)
+ * @param memoryBytes memory: confined, the memory the program's whole process tree touches
+ *     (tmpfs, memfd and shared memory included), enforced by the cgroup memory controller, with
+ *     the address space per process capped at four times as much (or the machine's memory) so that
+ *     absurd allocations fail at once; unconfined, the address space per process ({@code
+ *     RLIMIT_AS}), which includes the warm interpreter's own (about 200 MiB with sympy and numpy)
+ *     (default 2 GiB)
  * @param outputBytes stdout and stderr together; more is truncated and flagged {@code
  *     OUTPUT_LIMIT} (default 64 KiB)
- * @param processes processes and threads, enforced by {@code RLIMIT_NPROC} (default 64)
+ * @param processes processes and threads: confined, of the whole tree, enforced by the cgroup pids
+ *     controller; unconfined, by {@code RLIMIT_NPROC} (default 64)
  * @param fileSizeBytes the largest file the program may write, enforced by {@code RLIMIT_FSIZE}
- *     (default 16 MiB)
+ *     (default 16 MiB); confined, its {@code /tmp} and {@code /dev/shm} each hold at most {@code
+ *     memoryBytes} (which bounds both together) and 65,536 files
  */
 public record SandboxLimits(
     Duration wallTime,

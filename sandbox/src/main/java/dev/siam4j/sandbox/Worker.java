@@ -138,7 +138,9 @@ final class Worker implements Runnable {
     }
     SandboxLimits limits = settings.limits();
     long hardMillis =
-        limits.wallTime().toMillis() + settings.killGrace().toMillis() + 5_000;
+        limits.wallTime().toMillis() + settings.killGrace().toMillis()
+            // an isolated worker stops its program itself and may need a while to clean up
+            + (settings.mode() == SandboxMode.REUSE ? 5_000 : 30_000);
     AtomicBoolean watchdogFired = new AtomicBoolean();
     ScheduledFuture<?> dog =
         watchdog.schedule(
@@ -149,9 +151,15 @@ final class Worker implements Runnable {
             hardMillis,
             TimeUnit.MILLISECONDS);
     try {
-      Zygote.Reply reply = z.call(Map.of("op", "run", "code", code));
+      Zygote.Reply reply = z.run(code.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       dog.cancel(false);
-      return Outcomes.toExecution(reply, limits, settings.answerExtractor());
+      Execution execution = Outcomes.toExecution(reply, limits, settings.answerExtractor());
+      if (!reply.header().path("clean").asBoolean(true)) {
+        // what the program left could not be removed: the worker goes, the outcome stays
+        LOG.warn("sandbox worker {} could not clean up after a program; replacing it", slot);
+        discard(z);
+      }
+      return execution;
     } catch (IOException | RuntimeException e) {
       dog.cancel(false);
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);

@@ -127,6 +127,19 @@ final class Zygote implements AutoCloseable {
     return read(in);
   }
 
+  /**
+   * Sends one program (a header with its length, then its bytes) and reads the execution's reply.
+   *
+   * @throws IOException when the worker died or the stream broke
+   */
+  Reply run(byte[] code) throws IOException {
+    out.write(("{\"op\":\"run\",\"size\":" + code.length + "}\n")
+        .getBytes(StandardCharsets.US_ASCII));
+    out.write(code);
+    out.flush();
+    return read(in);
+  }
+
   private static Reply read(InputStream in) throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream(256);
     int b;

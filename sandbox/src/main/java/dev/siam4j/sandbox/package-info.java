@@ -1,33 +1,36 @@
 /**
  * The default {@link dev.siam4j.core.CodeExecutor}: {@link dev.siam4j.sandbox.PythonSandbox}, a
- * pool of warm Python interpreters that run untrusted programs isolated and resource-limited.
+ * pool of warm Python interpreters that run untrusted programs confined and resource-limited.
+ * {@code docs/SANDBOX.md} compares every mode with a container per program.
  *
- * <h2>What a program gets, in the default isolated mode</h2>
+ * <h2>What a program gets, by default ({@link dev.siam4j.sandbox.Confinement#CONFINED}, {@link
+ * dev.siam4j.sandbox.SandboxMode#ISOLATED})</h2>
  *
  * <ul>
  *   <li>A child forked from a warm interpreter that has imported sympy, numpy, math, fractions and
- *       itertools; the program runs in a fresh {@code __main__}, so the imports cost nothing and
- *       nothing an earlier program did is visible (the worker never runs program code).
- *   <li>Limits ({@link dev.siam4j.sandbox.SandboxLimits}): wall time (SIGTERM, then SIGKILL to its
- *       process group), CPU time, address space, processes and threads, file size, and a cap on
- *       stdout + stderr together.
- *   <li>A new session and process group; every descendant left behind (background children,
- *       double-forked daemons) is killed and reaped after the program, since the worker is a
- *       child subreaper.
- *   <li>When the JVM runs as root: a dedicated unprivileged uid per worker, so the program cannot
- *       signal the worker, write outside its folder, or escape the process limit (which Linux
- *       does not apply to root).
- *   <li>A private working folder (also {@code HOME} and {@code TMPDIR}), removed afterwards; a
- *       clean environment (no host variables); stdin at end of file.
- *   <li>With bubblewrap ({@link dev.siam4j.sandbox.NetworkIsolation#NAMESPACE}, chosen
- *       automatically where it works): a network namespace with only its own loopback, a PID
- *       namespace, a read-only root file system and a private {@code /tmp}. Without it ({@code
- *       AUDIT_HOOK}): an audit hook refuses sockets, which a determined program can bypass with a
- *       child process or ctypes; the file system is then protected only by the uid (as root) or
- *       not at all (as an ordinary user, programs run as that user).
+ *       itertools and never ran program code; it never held an earlier program's source or output
+ *       in memory that the child inherits. The program runs in a fresh {@code __main__}.
+ *   <li>A worker in bubblewrap: a minimal read-only root (the interpreter's folders, the system
+ *       libraries, {@code /etc/ld.so.cache}, {@code /dev/null}, {@code /dev/zero}, {@code
+ *       /dev/urandom}, {@code /proc}), no network but its own loopback, its own PID, IPC, UTS and
+ *       cgroup namespaces. No host folder, socket or secret is visible.
+ *   <li>Per program: new mount and IPC namespaces with sized tmpfs at {@code /tmp} (its working
+ *       folder, {@code HOME} and {@code TMPDIR}) and {@code /dev/shm}, freed by the kernel when it
+ *       ends; a new session keyring; a dedicated unprivileged uid per worker without capabilities;
+ *       a seccomp filter (no keyrings, mounts, namespaces, ptrace, bpf, io_uring, modules, kexec);
+ *       a clean environment; stdin at end of file.
+ *   <li>Limits ({@link dev.siam4j.sandbox.SandboxLimits}) for the whole process tree through the
+ *       cgroup memory and pids controllers (v2 or v1), plus wall time (SIGTERM, then SIGKILL to
+ *       the tree), CPU time, file size and a cap on stdout + stderr together.
+ *   <li>Everything left behind (background children, double-forked daemons) killed after the
+ *       program, and the program's outcome decided from the worker's own evidence only.
  * </ul>
  *
- * <p>{@link dev.siam4j.sandbox.SandboxMode#REUSE} trades isolation for speed; {@link
+ * <p>Where this cannot be set up (no bubblewrap, not root, no usable cgroups), building the sandbox
+ * fails with {@link dev.siam4j.sandbox.ConfinementUnavailableException}, whose message says what is
+ * missing and how to provide it; {@link dev.siam4j.sandbox.Confinement#UNCONFINED} runs programs on
+ * the host with per-process limits only, and must be asked for by name. {@link
+ * dev.siam4j.sandbox.SandboxMode#REUSE} trades isolation between programs for speed; {@link
  * dev.siam4j.sandbox.cache.CachingCodeExecutor} caches deterministic programs; {@link
  * dev.siam4j.sandbox.remote.HttpCodeExecutor} sends programs to a SandboxFusion service.
  */

@@ -91,10 +91,10 @@ final class HostileProgramsTest {
 
   @Test
   void memoryBomb_hitsTheMemoryLimit() {
+    // the memory controller's OOM kill is the evidence: bytearray() writes every page
     Execution big = sandbox.execute("x = bytearray(4 * 1024 ** 3)\nprint(len(x))");
     assertThat(big.outcome()).isEqualTo(Outcome.MEMORY_LIMIT);
-    assertThat(big.error()).hasValueSatisfying(err -> assertThat(err.type()).isEqualTo("MemoryError"));
-    Execution growing = sandbox.execute("import numpy as np\na = []\nwhile True:\n    a.append(np.zeros(10 ** 8, dtype=np.uint8))\n");
+    Execution growing = sandbox.execute("a = []\nwhile True:\n    a.append(b'x' * (64 << 20))\n");
     assertThat(growing.outcome()).isEqualTo(Outcome.MEMORY_LIMIT);
   }
 
@@ -133,9 +133,6 @@ final class HostileProgramsTest {
 
   @Test
   void writesOutsideTheWorkingFolder_neverReachTheHost() {
-    // only bubblewrap's read-only root and private /tmp contain writes; the fallback does not
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        sandbox.networkIsolation() == NetworkIsolation.NAMESPACE, "bubblewrap works here");
     Path hostTmp = Path.of(System.getProperty("java.io.tmpdir"), marker);
     Path root = Path.of("/" + marker);
     Execution e = sandbox.execute(
@@ -165,8 +162,9 @@ final class HostileProgramsTest {
   @Test
   void doubleForkDaemon_isKilledAfterTheProgram() {
     Execution e = sandbox.execute(
-        "import os\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n"
-            + "        os.execv('/bin/sh', ['/bin/sh', '-c', 'sleep 1000; : " + marker + "'])\n"
+        "import os, sys\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n"
+            + "        os.execv(sys.executable, [sys.executable, '-c',"
+            + " 'import time; time.sleep(1000)  # " + marker + "'])\n"
             + "    os._exit(0)\nimport time\ntime.sleep(0.5)\nprint('daemon started')\n");
     assertThat(e.outcome()).isEqualTo(Outcome.OK);
     assertThat(e.answer()).isEqualTo("daemon started");
@@ -210,7 +208,8 @@ final class HostileProgramsTest {
   @Test
   void childProcessLeftRunning_isKilledAfterTheProgram() {
     Execution e = sandbox.execute(
-        "import subprocess\nsubprocess.Popen(['/bin/sh', '-c', 'sleep 1000; : " + marker + "'])\n"
+        "import subprocess, sys\nsubprocess.Popen([sys.executable, '-c',"
+            + " 'import time; time.sleep(1000)  # " + marker + "'])\n"
             + "print('spawned')\n");
     assertThat(e.outcome()).isEqualTo(Outcome.OK);
     assertThat(e.answer()).isEqualTo("spawned");

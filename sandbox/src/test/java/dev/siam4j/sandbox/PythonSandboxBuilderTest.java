@@ -67,20 +67,45 @@ final class PythonSandboxBuilderTest {
   }
 
   @Test
-  void accessMounts_exposeOnlyTheInterpreterBelowAPrivateFolder() throws Exception {
-    Path hidden = java.nio.file.Files.createTempDirectory("siam4j-hidden");
-    try {
-      java.nio.file.Files.setPosixFilePermissions(hidden,
-          java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-      Path lib = java.nio.file.Files.createDirectories(hidden.resolve("py/lib"));
-      assertThat(ZygoteCommand.accessMounts(List.of(lib, hidden.resolve("py"))))
-          .containsExactly("--tmpfs", hidden.toString(),
-              "--ro-bind", hidden.resolve("py").toString(), hidden.resolve("py").toString());
-      assertThat(ZygoteCommand.worldReadable(List.of(lib))).isFalse();
-    } finally {
-      java.nio.file.Files.walk(hidden).sorted(java.util.Comparator.reverseOrder())
-          .forEach(p -> p.toFile().delete());
+  void bubblewrapArguments_bindOnlyTheInterpreterAndSystemLibraries() {
+    Interpreter python = Interpreter.resolve("python3");
+    List<String> args = ZygoteCommand.bwrapArguments(Path.of("/usr/bin/bwrap"), python);
+    List<String> bound = new java.util.ArrayList<>();
+    for (int i = 0; i + 2 < args.size(); i++) {
+      if (args.get(i).equals("--ro-bind") || args.get(i).equals("--ro-bind-try")
+          || args.get(i).equals("--bind") || args.get(i).equals("--dev-bind")) {
+        bound.add(args.get(i + 1));
+      }
     }
+    assertThat(bound).contains(python.executable().toString().startsWith("/usr/")
+        ? python.executable().toString() : python.paths().get(0).toString());
+    assertThat(bound).doesNotContain("/", "/root", "/home", "/work", "/run", "/var", "/usr",
+        "/etc", "/tmp", "/dev", "/sys");
+    assertThat(bound).allSatisfy(p -> assertThat(p).matches(
+        "/usr/lib.*|/lib.*|/etc/(ld\\.so\\.cache|localtime)|/dev/(null|zero|urandom)|"
+            + java.util.regex.Pattern.quote(python.executable().toString()) + "|"
+            + String.join("|", python.paths().stream()
+                .map(x -> java.util.regex.Pattern.quote(x.toString()) + ".*").toList())));
+    assertThat(args).containsSequence("--remount-ro", "/").contains("--unshare-net",
+        "--unshare-pid", "--unshare-ipc", "--die-with-parent");
+  }
+
+  @Test
+  void bubblewrapMissing_failsTheBuildWithHowToInstallIt() {
+    assertThatThrownBy(() -> PythonSandbox.builder().workers(1)
+            .bubblewrap(Path.of("/nonexistent/bwrap")).build())
+        .isInstanceOf(ConfinementUnavailableException.class)
+        .hasMessage("bubblewrap (bwrap) was not found at /nonexistent/bwrap: the confined sandbox"
+            + " runs its workers in it. Install bubblewrap (apt-get install bubblewrap; dnf"
+            + " install bubblewrap) or name its binary, or build with"
+            + " confinement(Confinement.UNCONFINED) to run programs without confinement");
+  }
+
+  @Test
+  void auditHookWithoutUnconfined_failsTheBuild() {
+    assertThatThrownBy(() -> PythonSandbox.builder().network(NetworkIsolation.AUDIT_HOOK).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("network AUDIT_HOOK is the network block of an unconfined sandbox");
   }
 
   @Test

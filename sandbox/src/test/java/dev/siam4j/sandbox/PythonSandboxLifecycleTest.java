@@ -23,14 +23,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 final class PythonSandboxLifecycleTest {
 
   @ParameterizedTest
-  @EnumSource(value = NetworkIsolation.class, names = {"AUTO", "AUDIT_HOOK"})
-  void close_endsRunningProgramsAndTheirChildren(NetworkIsolation network) throws Exception {
+  @EnumSource(Confinement.class)
+  void close_endsRunningProgramsAndTheirChildren(Confinement confinement) throws Exception {
     String marker = "siam4jmark" + UUID.randomUUID().toString().replace("-", "");
     PythonSandbox sandbox = PythonSandbox.builder()
-        .workers(1).preload(List.of("math")).network(network).build();
+        .workers(1).preload(List.of("math")).confinement(confinement).build();
     CompletableFuture<Execution> running = sandbox.submit(
-        "import subprocess, time\nsubprocess.Popen(['/bin/sh', '-c', 'sleep 1000; : " + marker
-            + "'])\ntime.sleep(1000)\n");
+        "import subprocess, sys, time\nsubprocess.Popen([sys.executable, '-c',"
+            + " 'import time; time.sleep(1000)  # " + marker + "'])\ntime.sleep(1000)\n");
     CompletableFuture<Execution> queued = sandbox.submit("print(1)");
     long end = System.currentTimeMillis() + 30_000;
     while (Processes.withMarker(marker).isEmpty() && System.currentTimeMillis() < end) {
@@ -47,7 +47,7 @@ final class PythonSandboxLifecycleTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"exit, AUTO", "wait, AUTO", "wait, AUDIT_HOOK"})
+  @CsvSource({"exit, CONFINED", "wait, CONFINED", "wait, UNCONFINED"})
   void jvmEnd_leavesNoWorkerOrProgram(String how, String network) throws Exception {
     String marker = "siam4jmark" + UUID.randomUUID().toString().replace("-", "");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -78,10 +78,10 @@ final class PythonSandboxLifecycleTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = NetworkIsolation.class, names = {"AUTO", "AUDIT_HOOK"})
-  void deadWorker_isReplacedAndTheProgramRetried(NetworkIsolation network) throws Exception {
+  @EnumSource(Confinement.class)
+  void deadWorker_isReplacedAndTheProgramRetried(Confinement confinement) throws Exception {
     try (PythonSandbox sandbox = PythonSandbox.builder()
-        .workers(1).preload(List.of("math")).network(network)
+        .workers(1).preload(List.of("math")).confinement(confinement)
         .wallTime(Duration.ofSeconds(30)).build()) {
       CompletableFuture<Execution> slow = sandbox.submit("import time\ntime.sleep(3)\nprint('slept')");
       Thread.sleep(1_000);

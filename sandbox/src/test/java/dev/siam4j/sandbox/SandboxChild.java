@@ -10,7 +10,7 @@ public final class SandboxChild {
   private SandboxChild() {}
 
   /**
-   * @param args how to end ("exit" or "wait"), the marker, the network isolation
+   * @param args how to end ("exit" or "wait"), the marker, the confinement
    */
   public static void main(String[] args) throws Exception {
     String how = args[0];
@@ -18,14 +18,15 @@ public final class SandboxChild {
     PythonSandbox sandbox = PythonSandbox.builder()
         .workers(1)
         .preload(java.util.List.of("math"))
-        .network(NetworkIsolation.valueOf(args[2]))
+        .confinement(Confinement.valueOf(args[2]))
         .wallTime(java.time.Duration.ofSeconds(600))
         .cpuTime(java.time.Duration.ofSeconds(600))
         .build();
     System.out.println("sandbox " + sandbox.id());
     CompletableFuture<?> running = sandbox.submit(
-        "import subprocess, time\n"
-            + "subprocess.Popen(['/bin/sh', '-c', 'sleep 1000; : " + marker + "'])\n"
+        "import subprocess, sys, time\n"
+            + "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(1000)  # "
+            + marker + "'])\n"
             + "time.sleep(1000)\n");
     while (Processes.withMarker(marker).isEmpty()) {
       Thread.sleep(50);

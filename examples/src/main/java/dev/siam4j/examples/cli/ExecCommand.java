@@ -9,6 +9,7 @@ import dev.siam4j.core.jsonl.Json;
 import dev.siam4j.core.jsonl.JsonlReader;
 import dev.siam4j.sandbox.NetworkIsolation;
 import dev.siam4j.sandbox.PythonSandbox;
+import dev.siam4j.sandbox.Confinement;
 import dev.siam4j.sandbox.SandboxMode;
 import dev.siam4j.sandbox.remote.HttpCodeExecutor;
 import java.io.IOException;
@@ -86,8 +87,17 @@ final class ExecCommand implements Callable<Integer> {
   String mode;
 
   @Option(names = "--network", paramLabel = "ISOLATION",
-      description = "auto (default), namespace or audit_hook.")
+      description = "auto (default), namespace or audit_hook (the latter with --unconfined only).")
   String network;
+
+  @Option(names = "--unconfined",
+      description = "Run programs on the host without confinement (no bubblewrap, cgroups or"
+          + " seccomp; per-process limits only). For trusted programs only.")
+  boolean unconfined;
+
+  @Option(names = "--bubblewrap", paramLabel = "FILE",
+      description = "The bubblewrap binary (default: bwrap on the PATH).")
+  Path bubblewrap;
 
   @Option(names = "--python", paramLabel = "COMMAND", description = "Interpreter (default python3).")
   String python;
@@ -229,10 +239,16 @@ final class ExecCommand implements Callable<Integer> {
       if (network != null) {
         b.network(parseEnum(NetworkIsolation.class, network, "--network"));
       }
-    } catch (IllegalArgumentException e) {
+      if (unconfined) {
+        b.confinement(Confinement.UNCONFINED);
+      }
+      if (bubblewrap != null) {
+        b.bubblewrap(bubblewrap);
+      }
+      return b.build();
+    } catch (IllegalArgumentException | IllegalStateException e) {
       throw new UsageException(e.getMessage());
     }
-    return b.build();
   }
 
   private Writer openOutput() {

@@ -108,4 +108,23 @@ final class ExecCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("siam4j: --mode must be one of [isolated, reuse], was fast\n");
   }
+
+  @Test
+  void missingBubblewrap_failsNamingHowToInstallIt() throws Exception {
+    Path a = Files.writeString(dir.resolve("a.py"), "print(1)\n");
+    Run r = run("exec", "--bubblewrap", "/nonexistent/bwrap", a.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("siam4j: ConfinementUnavailableException: bubblewrap (bwrap)"
+        + " was not found at /nonexistent/bwrap").contains("apt-get install bubblewrap")
+        .contains("UNCONFINED");
+  }
+
+  @Test
+  void auditHookWithoutUnconfined_isMisuse() throws Exception {
+    Path a = Files.writeString(dir.resolve("a.py"), "print(1)\n");
+    Run r = run("exec", "--network", "audit_hook", a.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("siam4j: network AUDIT_HOOK is the network block of an"
+        + " unconfined sandbox");
+  }
 }
