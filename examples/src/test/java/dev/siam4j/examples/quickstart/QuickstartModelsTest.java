@@ -28,6 +28,17 @@ final class QuickstartModelsTest {
   }
 
   @Test
+  void theShippedSeedModelHasTheVocabularyTheWorldIsWrittenIn() throws Exception {
+    Path shipped = dir.resolve("seed-model.gguf");
+    try (java.io.InputStream in = QuickstartModelsTest.class.getClassLoader().getResourceAsStream(Quickstart.SEED_MODEL_RESOURCE)) {
+      java.nio.file.Files.copy(in, shipped);
+    }
+    List<String> tokens =
+        ((dev.siam4j.core.gguf.GgufArray) GgufFile.read(shipped).get("tokenizer.ggml.tokens").orElseThrow().value()).asStrings();
+    assertThat(tokens).hasSize(1141).isEqualTo(LlamaModelFactory.vocabulary(QuickstartModels.spec()));
+  }
+
+  @Test
   void theModelsTokenizerSplitsQuestionsAndProgramsIntoWholeWords() {
     Path model = QuickstartModels.writeUntrained(1, dir.resolve("m.gguf"));
     List<String> vocabulary = LlamaModelFactory.vocabulary(QuickstartModels.spec());
