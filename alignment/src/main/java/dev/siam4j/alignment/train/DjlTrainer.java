@@ -124,12 +124,19 @@ public final class DjlTrainer implements Trainer {
   public TrainingResult train(TrainingJob job) {
     Objects.requireNonNull(job, "job");
     synchronized (ONE_AT_A_TIME) {
+      // PyTorch's grad mode is per thread and on by default; DJL turns it off only on the thread
+      // that loaded the engine, and the loop trains on a thread of its own
+      Torch.engine();
+      boolean gradMode = ai.djl.pytorch.jni.JniUtils.isGradMode();
+      ai.djl.pytorch.jni.JniUtils.setGradMode(false);
       try {
         return run(job);
       } catch (IllegalArgumentException | IllegalStateException e) {
         throw new TrainingFailedException("training " + job.algorithm() + " failed: " + e.getMessage(), e);
       } catch (ai.djl.engine.EngineException e) {
         throw new TrainingFailedException("PyTorch failed while training: " + e.getMessage(), e);
+      } finally {
+        ai.djl.pytorch.jni.JniUtils.setGradMode(gradMode);
       }
     }
   }

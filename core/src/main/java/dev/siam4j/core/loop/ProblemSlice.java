@@ -50,7 +50,7 @@ final class ProblemSlice implements Iterable<Problem> {
 
       private Problem next(Iterator<Problem> it, long at) {
         if (!it.hasNext()) {
-          throw new IllegalStateException(
+          throw new dev.siam4j.core.InvalidInputException(
               "the problems changed while the loop ran: " + total + " were counted, the source ended after " + at);
         }
         return it.next();

@@ -74,7 +74,9 @@ import org.slf4j.LoggerFactory;
  * the run's and is awaited for its stage's deadline ({@link Builder#callTimeout(Stage, Duration)},
  * defaults in {@link #defaultCallTimeout(Stage)}). A call past it is interrupted and abandoned: for
  * EXECUTE its programs are recorded as {@link dev.siam4j.core.Outcome#TIMEOUT} and the run goes on;
- * for any other stage the run fails. The deadlines are in the manifest's settings.
+ * for any other stage the run fails. The deadlines are in the manifest's settings. Components are
+ * therefore called on the loop's threads, never on the thread that called {@code run()}: a component
+ * that keeps per-thread state (a {@code ThreadLocal}, PyTorch's grad mode) sets it on each call.
  *
  * <p><b>Errors.</b> Everything {@code run()} throws is a {@link Siam4jException}. A component that
  * throws, returns {@code null}, a {@code null} element or the wrong number of results fails the run

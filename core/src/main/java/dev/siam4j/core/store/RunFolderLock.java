@@ -165,6 +165,8 @@ public final class RunFolderLock implements AutoCloseable {
         os = channel.tryLock();
       } catch (OverlappingFileLockException e) {
         throw locked(folder, readOwner(channel).orElse(null), "a lock left open in this process");
+      } catch (java.nio.channels.ClosedChannelException e) {
+        throw e; // interrupted: not a file system without locks
       } catch (IOException e) {
         // a file system without locks: the owner record decides alone
         LOG.debug("no OS lock on {}: {}", file, e.toString());
@@ -172,7 +174,13 @@ public final class RunFolderLock implements AutoCloseable {
         osLocks = false;
       }
       if (os == null && osLocks) {
-        throw locked(folder, readOwner(channel).orElse(null), "another process holds " + file);
+        Owner holder = null;
+        try {
+          holder = readOwner(channel).orElse(null);
+        } catch (IOException | RunStoreException unreadable) {
+          // where locks are mandatory (Windows) the holder's record cannot be read
+        }
+        throw locked(folder, holder, "another process holds " + file);
       }
       Optional<Owner> previous;
       try {

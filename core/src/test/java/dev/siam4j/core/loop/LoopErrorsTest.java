@@ -281,4 +281,13 @@ final class LoopErrorsTest {
     assertThat(m.dropped()).isEqualTo(java.util.Map.of("unanimous", 3L));
     assertThat(m.flagged()).isEqualTo(java.util.Map.of("grounding", 6L, "literal-only", 3L));
   }
+
+  @Test
+  void problemsThatShrinkWhileTheLoopRunsAreAnInvalidInputErrorNotAnIllegalState() {
+    int[] calls = {0};
+    Iterable<Problem> shrinking = () -> ToyWorld.problems(calls[0]++ == 0 ? 6 : 2).iterator();
+    assertThatThrownBy(() -> loop(toy()).build().toBuilder().problems(shrinking).problemsPerIteration(3).build().run())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("the problems changed while the loop ran: 6 were counted, the source ended after 2");
+  }
 }

@@ -56,4 +56,34 @@ final class LoopLockTest {
     // released: the same folder runs again (and finds everything done)
     assertThat(loop.run().iterations().get(0).samples()).isEqualTo(6);
   }
+
+  @Test
+  void aRunInAnotherJvmOnTheSameFolderIsNamedByItsPidAndAfterItIsKilledTheFolderResumes() throws Exception {
+    Path run = dir.resolve("shared");
+    Process other =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                dev.siam4j.core.testing.ToyLoopMain.class.getName(), run.toString(), "200")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("other.log").toFile())
+            .start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!Files.exists(run.resolve("iter-0/solutions.jsonl")) && other.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(other.isAlive()).as("the other JVM is still running its loop").isTrue();
+      SelfImprovementLoop same = dev.siam4j.core.testing.ToyLoopMain.loop(run, Duration.ZERO);
+      assertThatThrownBy(same::run)
+          .isInstanceOf(RunFolderLockedException.class)
+          .hasMessageStartingWith("run folder " + run + " is in use by pid " + other.pid() + " on host ")
+          .hasMessageContaining(" (another process holds " + run.resolve("run.lock") + ")");
+    } finally {
+      other.destroyForcibly();
+      assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+    // the killed holder's lock is taken over and the run finishes
+    assertThat(dev.siam4j.core.testing.ToyLoopMain.loop(run, Duration.ZERO).run().iterations()).hasSize(2);
+  }
 }
