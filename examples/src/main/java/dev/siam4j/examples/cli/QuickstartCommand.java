@@ -114,6 +114,10 @@ final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--no-exploration", description = "Every pool problem gets k samples, as in the paper.")
   boolean noExploration;
 
+  @Option(names = "--without-reachable-pairs",
+      description = "A pool without the reachable new types' question/answer pairs (their share goes to seed templates): the no-reachable ablation as a run of its own.")
+  boolean withoutReachablePairs;
+
   @Option(names = "--reduced", description = "A small, fast run (CI): 1 iteration on 24 of a pool of 48, k = 2, 8 problems held out for the gate, tests of 12.")
   boolean reduced;
 
@@ -147,6 +151,9 @@ final class QuickstartCommand implements Callable<Integer> {
       }
       if (noExploration && (exploreSamples != null || exploreTemperature != null || exploreRounds != null)) {
         throw new UsageException("--no-exploration cannot be combined with --explore-samples, --explore-temperature or --explore-rounds");
+      }
+      if (withoutReachablePairs) {
+        b.reachableInPool(false);
       }
       if (noExploration) {
         b.withoutExploration();

@@ -165,6 +165,9 @@ public final class Quickstart {
    * @param trainingData what each iteration trains, from which model
    * @param exploration more samples for pool problems the k did not solve; empty for none
    * @param ablationArms the arms {@code ablations} runs (default all)
+   * @param reachableInPool whether the pool holds the reachable types' question/answer pairs
+   *     ({@link #WORLD_RECIPE}, the default) or gives their share to seed templates ({@link
+   *     #WITHOUT_REACHABLE}: the no-reachable ablation as a run of its own)
    */
   public record Options(
       Path output,
@@ -187,7 +190,8 @@ public final class Quickstart {
       boolean trainSeedModel,
       TrainingData trainingData,
       Optional<Exploration> exploration,
-      Set<AblationArm> ablationArms) {
+      Set<AblationArm> ablationArms,
+      boolean reachableInPool) {
 
     /** Validates and copies. */
     public Options {
@@ -235,7 +239,7 @@ public final class Quickstart {
         boolean trainSeedModel, TrainingData trainingData) {
       this(output, worldSeed, seeds, iterations, poolSize, poolPerIteration, validationSize, testSize, samplesPerProblem,
           evalSamples, seedEpochs, loopEpochs, learningRate, preferenceLearningRate, threads, ablations, seedModel,
-          trainSeedModel, trainingData, Optional.empty(), EnumSet.allOf(AblationArm.class));
+          trainSeedModel, trainingData, Optional.empty(), EnumSet.allOf(AblationArm.class), true);
     }
 
     /**
@@ -243,7 +247,12 @@ public final class Quickstart {
      *     the loop's {@code poolSize} problems and then the {@code validationSize} held out
      */
     public MathWorld world() {
-      return world(WORLD_RECIPE);
+      return world(recipe());
+    }
+
+    /** @return what the pool is made of: {@link #WORLD_RECIPE}, or {@link #WITHOUT_REACHABLE} */
+    public MathWorld.Recipe recipe() {
+      return reachableInPool ? WORLD_RECIPE : WITHOUT_REACHABLE;
     }
 
     /**
@@ -301,7 +310,7 @@ public final class Quickstart {
           new Options(
               output, SHIPPED_WORLD_SEED, List.of(1L), 3, 1800, 600, 0, 200, 5, 1, QuickstartModels.SEED_MODEL_EPOCHS,
               2, 5e-4, 5e-5, 2, false, Optional.empty(), false, TrainingData.EXPERT_ITERATION,
-              Optional.of(EXPLORATION), EnumSet.allOf(AblationArm.class)));
+              Optional.of(EXPLORATION), EnumSet.allOf(AblationArm.class), true));
     }
 
     /** @return a builder holding these options, each of which may be set once */
@@ -337,6 +346,7 @@ public final class Quickstart {
       private TrainingData trainingData;
       private Optional<Exploration> exploration;
       private Set<AblationArm> ablationArms;
+      private boolean reachableInPool;
 
       private Builder(Options o) {
         output = o.output;
@@ -360,6 +370,7 @@ public final class Quickstart {
         trainingData = o.trainingData;
         exploration = o.exploration;
         ablationArms = o.ablationArms;
+        reachableInPool = o.reachableInPool;
       }
 
       private void once(String name, Object old) {
@@ -553,6 +564,13 @@ public final class Quickstart {
         return this;
       }
 
+      /** Whether the pool holds the reachable types' question/answer pairs (default true). */
+      public Builder reachableInPool(boolean value) {
+        once("reachableInPool", reachableInPool);
+        reachableInPool = value;
+        return this;
+      }
+
       /** No exploration: every pool problem gets k samples, as in the paper. */
       public Builder withoutExploration() {
         once("exploration", exploration);
@@ -568,7 +586,7 @@ public final class Quickstart {
         return new Options(
             output, worldSeed, seeds, iterations, poolSize, poolPerIteration, validationSize, testSize,
             samplesPerProblem, evalSamples, seedEpochs, loopEpochs, learningRate, preferenceLearningRate, threads,
-            ablations, seedModel, trainSeedModel, trainingData, exploration, ablationArms);
+            ablations, seedModel, trainSeedModel, trainingData, exploration, ablationArms, reachableInPool);
       }
     }
   }
@@ -726,7 +744,7 @@ public final class Quickstart {
     c.put("seed model", seedModel.getFileName() + " (" + QuickstartModels.spec().parameterCount() + " weights, "
         + QuickstartModels.spec().vocabularySize() + " tokens)");
     c.put("world seed", Long.toString(o.worldSeed()));
-    MathWorld.Recipe r = WORLD_RECIPE;
+    MathWorld.Recipe r = o.recipe();
     c.put("problem mix", String.format(Locale.ROOT,
         "seed split %.0f%% Chinese; pool %.0f%% seed templates, %.0f%% paraphrases, %.0f%% reachable new types"
             + " (seed skills combined), %.0f%% new types (an operation no seed program has)",
