@@ -104,8 +104,10 @@ public final class Quickstart {
 
   /**
    * The quickstart's exploration: a pool problem none of whose k programs the critic approves gets
-   * 16 more at the same temperature, once (what the seed model's pass@k on the reachable types
-   * says pays; see {@link TypeReach}).
+   * 16 more at the same temperature, once. The seed model's pass@k rises with k on the seed
+   * templates and paraphrases; on the reachable and new types it stays at 0 for this seed model
+   * (see {@link TypeReach} and docs/BENCHMARKS.md), and a higher temperature does not change the
+   * program it writes.
    */
   public static final Exploration EXPLORATION = Exploration.of(16, 0.7);
 

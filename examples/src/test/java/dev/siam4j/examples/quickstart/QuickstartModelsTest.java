@@ -39,6 +39,21 @@ final class QuickstartModelsTest {
   }
 
   @Test
+  void theShippedSeedModelsPassAtKCoversEveryTypeOutsideTheSeedSplitInBothLanguages() {
+    List<QuickstartResults.TypePassAtK> rows = TypeReach.shipped(dir.resolve("pass-at-k.jsonl"));
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    for (Group g : List.of(Group.REACHABLE, Group.NEW)) {
+      for (String t : MathWorld.templates(g)) {
+        expected.add(g.label() + " " + t + " en");
+        expected.add(g.label() + " " + t + " zh");
+      }
+    }
+    assertThat(rows).extracting(r -> r.group() + " " + r.template() + " " + r.language())
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(rows).allMatch(r -> r.k() == 64 && r.temperature() == 0.7 && r.passAt1() <= r.passAt5() && r.passAt5() <= r.passAtK());
+  }
+
+  @Test
   void theModelsTokenizerSplitsQuestionsAndProgramsIntoWholeWords() {
     Path model = QuickstartModels.writeUntrained(1, dir.resolve("m.gguf"));
     List<String> vocabulary = LlamaModelFactory.vocabulary(QuickstartModels.spec());
