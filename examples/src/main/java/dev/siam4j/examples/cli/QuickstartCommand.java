@@ -118,7 +118,7 @@ final class QuickstartCommand implements Callable<Integer> {
       description = "A pool without the reachable new types' question/answer pairs (their share goes to seed templates): the no-reachable ablation as a run of its own.")
   boolean withoutReachablePairs;
 
-  @Option(names = "--reduced", description = "A small, fast run (CI): 1 iteration on 24 of a pool of 48, k = 2, 8 problems held out for the gate, tests of 12.")
+  @Option(names = "--reduced", description = "A small, fast run (CI): 1 iteration on 24 of a pool of 48, k = 2 (2 more for unsolved problems), 8 problems held out for the gate, tests of 12.")
   boolean reduced;
 
   @Option(names = "--train-seed-model", paramLabel = "FILE.gguf",
