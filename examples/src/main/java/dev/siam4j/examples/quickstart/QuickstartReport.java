@@ -508,7 +508,7 @@ public final class QuickstartReport {
 
     private void types() {
       List<QuickstartResults.TypePassAtK> types = v.results.seedPassAtK();
-      out.append("<section id=\"types\">\n<h2>The seed model's reach on new types</h2>\n");
+      out.append("<section id=\"types\">\n<h2>The seed model's reach beyond the seed split</h2>\n");
       if (types.isEmpty()) {
         out.append("<p>Not measured for this seed model (<code>QuickstartModels types MODEL.gguf</code> measures it).</p>\n</section>\n");
         return;

@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * @param runs one per seed, at least one
  * @param ablations comparisons of two or more arms; may be empty
  * @param seedPassAtK the seed model's pass@k on each problem type outside the seed split
- *     (reachable and new), as measured before the loop; empty when not measured for this seed
+ *     (paraphrase, reachable and new), as measured before the loop; empty when not measured for this seed
  *     model (a missing field in an older file reads as empty)
  */
 public record QuickstartResults(

@@ -37,10 +37,11 @@ import java.util.TreeMap;
  * pass@k is 0 gives self-training nothing to keep; one with pass@k above 0 and a low pass@1 is
  * where the loop, and exploration, can lift it.
  *
- * <p>The command {@code QuickstartModels types MODEL.gguf [K [N [OUT.jsonl]]]} measures the
- * reachable and new types (K samples, default 64, on N problems of each template and language,
- * default 6, drawn from a test-ood split of the quickstart's world) and prints a Markdown table;
- * with OUT it also writes one JSON line per row. The shipped seed model's lines are a resource,
+ * <p>The command {@code QuickstartModels types MODEL.gguf [K [N [OUT.jsonl [GROUPS]]]]} measures
+ * the types of GROUPS (comma-separated labels, default {@code reachable,new}; {@code paraphrase}
+ * too) with K samples (default 64) on N problems of each template and language (default 6), drawn
+ * from a test-ood split of the quickstart's world, and prints a Markdown table; with OUT it also
+ * writes one JSON line per row. The shipped seed model's lines are a resource,
  * shown beside the loop's accuracy in the report.
  */
 final class TypeReach {
@@ -190,8 +191,8 @@ final class TypeReach {
 
   /** The {@code types} command; see the class comment. */
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length < 2 || args.length > 5) {
-      err.println("usage: QuickstartModels types MODEL.gguf [K [N [OUT.jsonl]]]");
+    if (args.length < 2 || args.length > 6) {
+      err.println("usage: QuickstartModels types MODEL.gguf [K [N [OUT.jsonl [GROUPS]]]]");
       return 2;
     }
     Path model = Path.of(args[1]);
@@ -205,7 +206,20 @@ final class TypeReach {
       return 2;
     }
     Quickstart.Options full = Quickstart.Options.full(Path.of("unused"));
-    List<WordProblem> problems = problems(full.worldSeed(), Set.of(Group.REACHABLE, Group.NEW), n);
+    Set<Group> groups = java.util.EnumSet.noneOf(Group.class);
+    for (String label : (args.length > 5 ? args[5] : "reachable,new").split(",")) {
+      try {
+        Group g = Group.of(label.strip());
+        if (g == Group.SEEN) {
+          throw new IllegalArgumentException("seen");
+        }
+        groups.add(g);
+      } catch (IllegalArgumentException e) {
+        err.println("QuickstartModels: GROUPS must be labels among paraphrase, reachable and new, was '" + args[5] + "'");
+        return 2;
+      }
+    }
+    List<WordProblem> problems = problems(full.worldSeed(), groups, n);
     long t0 = System.nanoTime();
     LlamaCppOptions options =
         LlamaCppOptions.builder(model).threads(full.threads()).parallelSlots(k).contextSize(256 * k).seed(1).build();
