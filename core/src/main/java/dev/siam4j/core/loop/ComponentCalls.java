@@ -126,7 +126,7 @@ final class ComponentCalls implements AutoCloseable {
     String message = site.describe() + ": " + SelfImprovementLoop.describe(component) + " " + problem;
     boolean retriable = cause instanceof Siam4jException s && s.isRetriable();
     return switch (site.stage()) {
-      case GENERATE -> new GenerationFailedException(message, cause, retriable);
+      case GENERATE, EXPLORE -> new GenerationFailedException(message, cause, retriable);
       case EXECUTE -> new ExecutionFailedException(message, cause, retriable);
       case CRITIQUE -> new CritiqueFailedException(message, cause, retriable);
       case BUILD_DATA -> new DataBuildingFailedException(message, cause, retriable);

@@ -102,11 +102,17 @@ final class IterationRunner {
   }
 
   private List<Solution> sample(SelfImprovementLoop.LazyGenerator policy, Problem problem) {
+    long seed = StageLog.hashStep(loop.seed() * 31 + iteration, problem.id());
+    return sample(policy, problem, loop.samplesPerProblem(), loop.sampling(), seed, 0);
+  }
+
+  /** {@code samples} solutions of {@code problem}, sample indices from {@code firstIndex}. */
+  private List<Solution> sample(
+      SelfImprovementLoop.LazyGenerator policy, Problem problem, int samples, dev.siam4j.core.SamplingOptions sampling,
+      long seed, int firstIndex) {
     ComponentCalls.Site site = site(Stage.GENERATE, problem.id());
     Prompt prompt = calls.guard(site, loop.promptTemplate(), () -> loop.promptTemplate().render(problem));
-    long seed = StageLog.hashStep(loop.seed() * 31 + iteration, problem.id());
-    GenerationRequest request =
-        new GenerationRequest(prompt, loop.samplesPerProblem(), loop.sampling(), seed, Optional.of(problem));
+    GenerationRequest request = new GenerationRequest(prompt, samples, sampling, seed, Optional.of(problem));
     Generator generator = policy.open(calls, site);
     List<Completion> completions = calls.call(site, generator, () -> generator.generate(request));
     if (completions.size() != request.samples()) {
@@ -117,7 +123,7 @@ final class IterationRunner {
     for (int i = 0; i < completions.size(); i++) {
       Completion c = nonNull(completions.get(i), site, generator, "completion", i);
       String code = calls.guard(site, loop.codeExtractor(), () -> loop.codeExtractor().extract(c.text())).orElse("");
-      out.add(new Solution(new SampleKey(problem.id(), i, iteration), prompt, c, code));
+      out.add(new Solution(new SampleKey(problem.id(), firstIndex + i, iteration), prompt, c, code));
     }
     return out;
   }
@@ -271,13 +277,85 @@ final class IterationRunner {
     return out;
   }
 
+  // ---- explore --------------------------------------------------------------------------------
+
+  /**
+   * Gives each problem without an approved sample more samples ({@link Exploration}), each
+   * executed and judged; writes one {@link ExplorationRecord} per problem.
+   */
+  void explore(SelfImprovementLoop.LazyGenerator policy, Exploration exploration, CodeExecutor executor) {
+    try (Groups<VerdictRecord> verdicts = verdictGroups()) {
+      Iterator<Problem> problems = this.problems.iterator();
+      runStage(
+          Stage.EXPLORE,
+          files.exploration(),
+          node -> node.path("problemId").asText(null),
+          1,
+          skip -> {
+            skipProblems(problems, skip);
+            verdicts.skip(skip);
+            return new Iterator<Map.Entry<Problem, List<VerdictRecord>>>() {
+              @Override
+              public boolean hasNext() {
+                return verdicts.hasNext();
+              }
+
+              @Override
+              public Map.Entry<Problem, List<VerdictRecord>> next() {
+                List<VerdictRecord> v = verdicts.next();
+                String id = v.get(0).key().problemId();
+                Problem p = problems.hasNext() ? problems.next() : null;
+                if (p == null || !p.id().equals(id)) {
+                  throw new RunStoreException(files.verdicts() + ": verdicts for " + id + " where problem "
+                      + (p == null ? "(none)" : p.id()) + " was expected");
+                }
+                return Map.entry(p, v);
+              }
+            };
+          },
+          (Map.Entry<Problem, List<VerdictRecord>> e) -> exploreOne(policy, exploration, executor, e.getKey(), e.getValue()),
+          (ExplorationRecord r, StageLog log) -> log.write(r));
+    }
+  }
+
+  private ExplorationRecord exploreOne(
+      SelfImprovementLoop.LazyGenerator policy, Exploration exploration, CodeExecutor executor, Problem problem,
+      List<VerdictRecord> verdicts) {
+    List<JudgedSample> out = new ArrayList<>();
+    boolean solved = verdicts.stream().anyMatch(v -> v.verdict().correct());
+    int next = verdicts.size();
+    for (int round = 0; round < exploration.rounds() && !solved; round++) {
+      long seed = StageLog.hashStep(loop.seed() * 31 + iteration, problem.id() + "/explore/" + round);
+      List<Solution> solutions =
+          sample(policy, problem, exploration.extraSamples(), loop.sampling().withTemperature(exploration.temperature()),
+              seed, next);
+      next += solutions.size();
+      List<ExecutionRecord> executions = run(executor, solutions);
+      List<VerdictRecord> judged = judge(new Joined(problem, solutions, executions));
+      for (int i = 0; i < solutions.size(); i++) {
+        Verdict v = judged.get(i).verdict();
+        out.add(new JudgedSample(solutions.get(i), executions.get(i).execution(), v));
+        solved |= v.correct();
+      }
+    }
+    return new ExplorationRecord(problem.id(), iteration, out);
+  }
+
+  private Groups<VerdictRecord> verdictGroups() {
+    return Groups.of(files.verdicts(), VerdictRecord.class, r -> r.key().problemId());
+  }
+
   // ---- build data -----------------------------------------------------------------------------
 
   void buildData() {
     try (Groups<Solution> solutions = solutionGroups();
         Groups<ExecutionRecord> executions = executionGroups();
         Groups<VerdictRecord> verdicts =
-            Groups.of(files.verdicts(), VerdictRecord.class, r -> r.key().problemId())) {
+            Groups.of(files.verdicts(), VerdictRecord.class, r -> r.key().problemId());
+        Groups<ExplorationRecord> explored =
+            loop.exploration().isPresent()
+                ? Groups.of(files.exploration(), ExplorationRecord.class, ExplorationRecord::problemId)
+                : null) {
       Iterator<Problem> problems = this.problems.iterator();
       runStage(
           Stage.BUILD_DATA,
@@ -289,6 +367,9 @@ final class IterationRunner {
             solutions.skip(skip);
             executions.skip(skip);
             verdicts.skip(skip);
+            if (explored != null) {
+              explored.skip(skip);
+            }
             Iterator<Joined> joined = zip(problems, solutions, executions);
             return new Iterator<JudgedProblem>() {
               @Override
@@ -310,6 +391,16 @@ final class IterationRunner {
                   samples.add(
                       new JudgedSample(
                           j.solutions().get(i), j.executions().get(i).execution(), v.get(i).verdict()));
+                }
+                if (explored != null) {
+                  // the samples exploration added, after the k (sample indices from k on)
+                  List<ExplorationRecord> extra = explored.next();
+                  if (!extra.get(0).problemId().equals(j.problem().id())) {
+                    throw new RunStoreException(
+                        files.exploration() + ": samples for " + extra.get(0).problemId() + " where "
+                            + j.problem().id() + " was expected");
+                  }
+                  samples.addAll(extra.get(0).samples());
                 }
                 return new JudgedProblem(j.problem(), samples);
               }

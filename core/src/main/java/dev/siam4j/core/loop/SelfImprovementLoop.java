@@ -119,6 +119,7 @@ public final class SelfImprovementLoop {
   private final TrainingSchedule schedule;
   private final int problemsPerIteration;
   private final PolicyGate gate;
+  private final Exploration exploration;
   private final Map<Stage, Integer> concurrency;
   private final Map<Stage, Duration> callTimeouts;
   private final List<LoopListener> listeners;
@@ -170,6 +171,7 @@ public final class SelfImprovementLoop {
     this.schedule = b.effectiveSchedule();
     this.problemsPerIteration = b.problemsPerIteration != null ? b.problemsPerIteration : 0;
     this.gate = b.gate;
+    this.exploration = b.exploration;
     EnumMap<Stage, Integer> c = new EnumMap<>(Stage.class);
     for (Stage s : Stage.values()) {
       c.put(s, b.concurrency.getOrDefault(s, defaultConcurrency(s, b)));
@@ -198,7 +200,7 @@ public final class SelfImprovementLoop {
   public static Duration defaultCallTimeout(Stage stage) {
     Objects.requireNonNull(stage, "stage");
     return switch (stage) {
-      case GENERATE, CRITIQUE -> Duration.ofMinutes(30);
+      case GENERATE, CRITIQUE, EXPLORE -> Duration.ofMinutes(30);
       case EXECUTE, BUILD_DATA -> Duration.ofMinutes(10);
       case TRAIN -> Duration.ofDays(7);
     };
@@ -280,6 +282,15 @@ public final class SelfImprovementLoop {
       runner.execute(executor);
       at.stage = Stage.CRITIQUE;
       runner.critique();
+      if (exploration != null) {
+        at.stage = Stage.EXPLORE;
+        LazyGenerator explorer = new LazyGenerator(current);
+        try {
+          runner.explore(explorer, exploration, executor);
+        } finally {
+          explorer.closeIfOpened();
+        }
+      }
       List<TrainingStepMetrics> training = new ArrayList<>();
       Optional<PolicyGate.Decision> decision = Optional.empty();
       if (preferenceBuilder != null) {
@@ -407,6 +418,9 @@ public final class SelfImprovementLoop {
     if (gate != null) {
       c.put("gate", describe(gate));
     }
+    if (exploration != null) {
+      c.put("exploration", exploration.toString());
+    }
     Map<String, String> v = new TreeMap<>();
     String version = SelfImprovementLoop.class.getPackage().getImplementationVersion();
     v.put("siam4j", version == null ? "dev" : version);
@@ -440,6 +454,7 @@ public final class SelfImprovementLoop {
   TrainingOptions trainingOptions(Algorithm algorithm) { return stepOptions.getOrDefault(algorithm, trainingOptions); }
   int concurrency(Stage stage) { return concurrency.get(stage); }
   Duration callTimeout(Stage stage) { return callTimeouts.get(stage); }
+  Optional<Exploration> exploration() { return Optional.ofNullable(exploration); }
 
   /**
    * Builds a {@link SelfImprovementLoop}. Each setter checks its value at once; setting a value
@@ -471,6 +486,7 @@ public final class SelfImprovementLoop {
     private TrainingSchedule trainingSchedule;
     private Integer problemsPerIteration;
     private PolicyGate gate;
+    private Exploration exploration;
     private final Map<Stage, Integer> concurrency = new EnumMap<>(Stage.class);
     private final Map<Stage, Duration> callTimeouts = new EnumMap<>(Stage.class);
     private final List<LoopListener> listeners = new ArrayList<>();
@@ -757,6 +773,20 @@ public final class SelfImprovementLoop {
     }
 
     /**
+     * Samples more programs for the problems the critic approved none of the k samples of: see
+     * {@link Exploration}. Default: none, every problem gets k samples, as in the paper. Part of the
+     * run's configuration.
+     *
+     * @param value how many more samples, at which temperature, in how many rounds
+     */
+    public Builder exploration(Exploration value) {
+      Objects.requireNonNull(value, "exploration");
+      once(exploration, "exploration");
+      exploration = value;
+      return this;
+    }
+
+    /**
      * Problems a stage works on at once. Default: for GENERATE, EXECUTE and CRITIQUE whose component
      * reports a {@link Capacity} (a remote generator or executor over several endpoints),
      * {@link Capacity#problemsInFlight(int, int) twice the problems that fill it} at {@code
@@ -893,6 +923,7 @@ public final class SelfImprovementLoop {
       b.trainingSchedule = trainingSchedule;
       b.problemsPerIteration = problemsPerIteration;
       b.gate = gate;
+      b.exploration = exploration;
       b.concurrency.putAll(concurrency);
       b.callTimeouts.putAll(callTimeouts);
       b.listeners.addAll(listeners);

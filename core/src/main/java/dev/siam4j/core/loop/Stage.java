@@ -8,6 +8,11 @@ public enum Stage {
   EXECUTE,
   /** The critic judges each execution against the reference. */
   CRITIQUE,
+  /**
+   * Problems without an approved sample get more samples, executed and judged (only when the loop
+   * has an {@link Exploration}).
+   */
+  EXPLORE,
   /** Quality control turns judged samples into SFT examples and preference pairs. */
   BUILD_DATA,
   /** The trainer makes the next policy. */

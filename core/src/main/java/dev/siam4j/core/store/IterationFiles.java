@@ -60,6 +60,11 @@ public record IterationFiles(Path folder) {
     return folder.resolve("gate.json");
   }
 
+  /** @return the samples exploration added, one line per problem (when the loop explores) */
+  public Path exploration() {
+    return folder.resolve("exploration.jsonl");
+  }
+
   /** @return seconds spent per stage, one line per finished stage run */
   public Path stageTimes() {
     return folder.resolve("stages.jsonl");

@@ -26,7 +26,8 @@ final class EnumValues<E extends Enum<E>> implements CommandLine.ITypeConverter<
   static CommandLine register(CommandLine cl) {
     return cl.registerConverter(Algorithm.class, new EnumValues<>(Algorithm.class))
         .registerConverter(ExportFormat.class, new EnumValues<>(ExportFormat.class))
-        .registerConverter(Quickstart.TrainingData.class, new EnumValues<>(Quickstart.TrainingData.class));
+        .registerConverter(Quickstart.TrainingData.class, new EnumValues<>(Quickstart.TrainingData.class))
+        .registerConverter(Quickstart.AblationArm.class, new EnumValues<>(Quickstart.AblationArm.class));
   }
 
   /** @return how {@code value} is written on the command line */

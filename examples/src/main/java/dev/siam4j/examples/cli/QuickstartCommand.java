@@ -93,10 +93,32 @@ final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--retrain-seed-model", description = "Train the seed model from scratch instead of using the shipped one.")
   boolean retrainSeedModel;
 
-  @Option(names = "--ablations", description = "Also run the ablations: rule-only vs cascade, DPO vs DPO+NLL, grounding filter on/off.")
+  @Option(names = "--ablations", description = "Also run the ablations: rule-only vs cascade, DPO vs DPO+NLL, grounding filter on/off, a pool with vs without the reachable types' question/answer pairs.")
   boolean ablations;
 
-  @Option(names = "--reduced", description = "A small, fast run (CI): 1 iteration on 24 of a pool of 48, k = 2, 8 problems held out for the gate, tests of 12.")
+  @Option(names = "--ablation", paramLabel = "ARM",
+      description = "Run this ablation arm only (repeatable): ${COMPLETION-CANDIDATES}. Implies --ablations.")
+  List<Quickstart.AblationArm> ablationArms;
+
+  @Option(names = "--explore-samples", paramLabel = "N",
+      description = "Samples more for each pool problem none of whose k samples the critic approves (default 16; reduced 2).")
+  Integer exploreSamples;
+
+  @Option(names = "--explore-temperature", paramLabel = "T", description = "Their sampling temperature (default 0.7).")
+  Double exploreTemperature;
+
+  @Option(names = "--explore-rounds", paramLabel = "N",
+      description = "Rounds of --explore-samples at most per unsolved problem, until one is approved (default 1).")
+  Integer exploreRounds;
+
+  @Option(names = "--no-exploration", description = "Every pool problem gets k samples, as in the paper.")
+  boolean noExploration;
+
+  @Option(names = "--without-reachable-pairs",
+      description = "A pool without the reachable new types' question/answer pairs (their share goes to seed templates): the no-reachable ablation as a run of its own.")
+  boolean withoutReachablePairs;
+
+  @Option(names = "--reduced", description = "A small, fast run (CI): 1 iteration on 24 of a pool of 48, k = 2 (2 more for unsolved problems), 8 problems held out for the gate, tests of 12.")
   boolean reduced;
 
   @Option(names = "--train-seed-model", paramLabel = "FILE.gguf",
@@ -121,7 +143,27 @@ final class QuickstartCommand implements Callable<Integer> {
     }
     Quickstart.Options options;
     try {
-      Quickstart.Options.Builder b = base.toBuilder().seeds(seedList).ablations(ablations).trainSeedModel(retrainSeedModel);
+      boolean anyAblation = ablationArms != null && !ablationArms.isEmpty();
+      Quickstart.Options.Builder b =
+          base.toBuilder().seeds(seedList).ablations(ablations || anyAblation).trainSeedModel(retrainSeedModel);
+      if (anyAblation) {
+        b.ablationArms(java.util.EnumSet.copyOf(ablationArms));
+      }
+      if (noExploration && (exploreSamples != null || exploreTemperature != null || exploreRounds != null)) {
+        throw new UsageException("--no-exploration cannot be combined with --explore-samples, --explore-temperature or --explore-rounds");
+      }
+      if (withoutReachablePairs) {
+        b.reachableInPool(false);
+      }
+      if (noExploration) {
+        b.withoutExploration();
+      } else if (exploreSamples != null || exploreTemperature != null || exploreRounds != null) {
+        dev.siam4j.core.loop.Exploration e = base.exploration().orElse(Quickstart.EXPLORATION);
+        b.exploration(new dev.siam4j.core.loop.Exploration(
+            exploreSamples != null ? exploreSamples : e.extraSamples(),
+            exploreTemperature != null ? exploreTemperature : e.temperature(),
+            exploreRounds != null ? exploreRounds : e.rounds()));
+      }
       if (iterations != null) {
         b.iterations(iterations);
       }

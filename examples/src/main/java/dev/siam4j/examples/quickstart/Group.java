@@ -9,8 +9,17 @@ public enum Group {
   SEEN("seen"),
   /** A seed skill in a phrasing never in the seed split, or two seed skills combined. */
   PARAPHRASE("paraphrase"),
-  /** A problem type the seed split never shows. */
-  NEW("new");
+  /**
+   * A problem type the seed split never shows that needs an operation no seed program uses: the
+   * control, which self-training on question/answer pairs alone should not move.
+   */
+  NEW("new"),
+  /**
+   * A problem type the seed split never shows whose program combines two or three seed skills (a
+   * percentage of a sum, two unknowns where the seed has one), in phrasings of its own, with only
+   * words and operations the seed programs have: reachable, though not known.
+   */
+  REACHABLE("reachable");
 
   private final String label;
 
@@ -26,7 +35,7 @@ public enum Group {
   /**
    * The group with a label.
    *
-   * @param label {@code "seen"}, {@code "paraphrase"} or {@code "new"}
+   * @param label {@code "seen"}, {@code "paraphrase"}, {@code "new"} or {@code "reachable"}
    * @return the group
    * @throws IllegalArgumentException when no group has that label
    */

@@ -39,10 +39,11 @@ import java.util.regex.Pattern;
  *
  * <p>Four splits: {@link Split#SEED} (seed templates, with programs; by default half in Chinese,
  * see {@link Recipe}), {@link Split#POOL} (all groups, question and answer only: by default 30%
- * seed templates, 40% paraphrases, 30% new types; a template that runs out of new questions in a
- * large pool or seed split gives its share to the others),
- * {@link Split#TEST_ID} (seed templates) and {@link Split#TEST_OOD} (paraphrase and new templates
- * only, half each). No question appears twice across the splits. The test splits are drawn
+ * seed templates, 40% paraphrases, 30% new types, and as many {@link Group#REACHABLE} problems as
+ * the recipe asks for; a template that runs out of new questions in a large pool or seed split
+ * gives its share to the others),
+ * {@link Split#TEST_ID} (seed templates) and {@link Split#TEST_OOD} (paraphrase, new and
+ * reachable templates, a third each). No question appears twice across the splits. The test splits are drawn
  * first, so changing the seed or pool size leaves them as they are. The same seed and sizes give
  * the same problems and byte-identical files.
  *
@@ -89,10 +90,12 @@ public final class MathWorld {
    * @param seedChineseShare the share of the seed split asked in Chinese (0.5: as many as in
    *     English, the default)
    * @param poolSeenShare the share of the pool from seed templates (default 0.3)
-   * @param poolNewShare the share of the pool from new problem types (default 0.3); the rest are
-   *     paraphrases
+   * @param poolNewShare the share of the pool from new problem types that need an operation no
+   *     seed program uses (default 0.3)
+   * @param poolReachableShare the share of the pool from {@link Group#REACHABLE} types, new types
+   *     that combine seed skills (default 0); the rest of the pool are paraphrases
    */
-  public record Recipe(double seedChineseShare, double poolSeenShare, double poolNewShare) {
+  public record Recipe(double seedChineseShare, double poolSeenShare, double poolNewShare, double poolReachableShare) {
     /** The default: a bilingual seed split; a pool of 30% seed templates, 40% paraphrases, 30% new types. */
     public static final Recipe DEFAULT = new Recipe(0.5, 0.3, 0.3);
 
@@ -101,10 +104,40 @@ public final class MathWorld {
       if (!(seedChineseShare >= 0 && seedChineseShare <= 0.5)) {
         throw new IllegalArgumentException("seedChineseShare must be from 0 to 0.5, was " + seedChineseShare);
       }
-      if (!(poolSeenShare >= 0 && poolNewShare >= 0 && poolSeenShare + poolNewShare <= 1)) {
+      if (!(poolSeenShare >= 0 && poolNewShare >= 0 && poolReachableShare >= 0
+          && poolSeenShare + poolNewShare + poolReachableShare <= 1)) {
         throw new IllegalArgumentException("pool shares must be at least 0 and sum to at most 1, were seen "
-            + poolSeenShare + " and new " + poolNewShare);
+            + poolSeenShare + ", new " + poolNewShare + " and reachable " + poolReachableShare);
       }
+    }
+
+    /**
+     * A recipe without {@link Group#REACHABLE} problems in the pool.
+     *
+     * @param seedChineseShare the share of the seed split asked in Chinese
+     * @param poolSeenShare the share of the pool from seed templates
+     * @param poolNewShare the share of the pool from new problem types
+     */
+    public Recipe(double seedChineseShare, double poolSeenShare, double poolNewShare) {
+      this(seedChineseShare, poolSeenShare, poolNewShare, 0);
+    }
+
+    /**
+     * @param share the share of the pool from {@link Group#REACHABLE} types
+     * @return this recipe with that share
+     * @throws IllegalArgumentException when the shares no longer sum to at most 1
+     */
+    public Recipe withPoolReachableShare(double share) {
+      return new Recipe(seedChineseShare, poolSeenShare, poolNewShare, share);
+    }
+
+    /**
+     * @param share the share of the pool from seed templates
+     * @return this recipe with that share
+     * @throws IllegalArgumentException when the shares no longer sum to at most 1
+     */
+    public Recipe withPoolSeenShare(double share) {
+      return new Recipe(seedChineseShare, share, poolNewShare, poolReachableShare);
     }
   }
 
@@ -245,6 +278,7 @@ public final class MathWorld {
     all.addAll(ArithmeticTemplates.all());
     all.addAll(AlgebraTemplates.all());
     all.addAll(CountingTemplates.all());
+    all.addAll(ReachableTemplates.all());
     return List.copyOf(all);
   }
 
@@ -311,16 +345,21 @@ public final class MathWorld {
     switch (split) {
       case SEED, TEST_ID -> plan.put(Group.SEEN, n);
       case TEST_OOD -> {
-        plan.put(Group.PARAPHRASE, n - n / 2);
-        plan.put(Group.NEW, n / 2);
+        plan.put(Group.PARAPHRASE, n - 2 * (n / 3));
+        plan.put(Group.NEW, n / 3);
+        plan.put(Group.REACHABLE, n / 3);
       }
       case POOL -> {
         // float, as the shares were before they could be set: the same sizes give the same pool
         int seen = Math.round(n * (float) recipe.poolSeenShare());
         int fresh = Math.round(n * (float) recipe.poolNewShare());
+        int reachable = Math.round(n * (float) recipe.poolReachableShare());
         plan.put(Group.SEEN, seen);
-        plan.put(Group.PARAPHRASE, n - seen - fresh);
+        plan.put(Group.PARAPHRASE, n - seen - fresh - reachable);
         plan.put(Group.NEW, fresh);
+        if (reachable > 0) {
+          plan.put(Group.REACHABLE, reachable);
+        }
       }
     }
     return plan;
@@ -379,7 +418,11 @@ public final class MathWorld {
     return v.asText();
   }
 
-  /** The vocabulary, computed once from many draws of every template in both languages. */
+  /**
+   * The vocabulary, computed once from many draws of every template in both languages, except the
+   * {@link Group#REACHABLE} ones: those use only words the others have (a test checks it), so the
+   * shipped models' vocabulary stays what it was.
+   */
   private static final class Vocabulary {
     private static final int DRAWS = 400;
     static final SortedSet<String> TOKENS = compute();
@@ -394,6 +437,9 @@ public final class MathWorld {
       tokens.add(" -");
       tokens.add("\n");
       for (int t = 0; t < TEMPLATES.size(); t++) {
+        if (TEMPLATES.get(t).group() == Group.REACHABLE) {
+          continue;
+        }
         for (boolean chinese : new boolean[] {false, true}) {
           Draw draw = new Draw(new Random(31L * t + (chinese ? 1 : 0)));
           for (int i = 0; i < DRAWS; i++) {

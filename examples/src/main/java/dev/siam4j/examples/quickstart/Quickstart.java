@@ -27,6 +27,8 @@ import dev.siam4j.core.extraction.CodeExtractors;
 import dev.siam4j.core.jsonl.Json;
 import dev.siam4j.core.llama.LlamaCpp;
 import dev.siam4j.core.llama.LlamaCppOptions;
+import dev.siam4j.core.store.IterationFiles;
+import dev.siam4j.core.loop.Exploration;
 import dev.siam4j.core.loop.IterationMetrics;
 import dev.siam4j.core.loop.LoopListener;
 import dev.siam4j.core.loop.LoopResult;
@@ -47,6 +49,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -85,10 +89,27 @@ public final class Quickstart {
   /**
    * What the quickstart's problems are made of: a seed split three-quarters English (the seed
    * model writes the same programs for Chinese questions, but copies their numbers less surely:
-   * the room the loop has to grow in), and a pool of 60% seed templates, 25% paraphrases and 15%
-   * new types.
+   * the room the loop has to grow in), and a pool of 50% seed templates, 15% paraphrases, 25%
+   * reachable new types (seed skills combined) and 10% new types that need an operation no seed
+   * program has.
    */
-  public static final MathWorld.Recipe WORLD_RECIPE = new MathWorld.Recipe(0.25, 0.6, 0.15);
+  public static final MathWorld.Recipe WORLD_RECIPE = new MathWorld.Recipe(0.25, 0.5, 0.1, 0.25);
+
+  /**
+   * The ablation's pool: as {@link #WORLD_RECIPE} with the reachable types' share given to the seed
+   * templates, so the loop sees none of their question/answer pairs.
+   */
+  public static final MathWorld.Recipe WITHOUT_REACHABLE =
+      WORLD_RECIPE.withPoolReachableShare(0).withPoolSeenShare(WORLD_RECIPE.poolSeenShare() + WORLD_RECIPE.poolReachableShare());
+
+  /**
+   * The quickstart's exploration: a pool problem none of whose k programs the critic approves gets
+   * 16 more at the same temperature, once. The seed model's pass@k rises with k on the seed
+   * templates and paraphrases; on the reachable and new types it stays at 0 for this seed model
+   * (see {@link TypeReach} and docs/BENCHMARKS.md), and a higher temperature does not change the
+   * program it writes.
+   */
+  public static final Exploration EXPLORATION = Exploration.of(16, 0.7);
 
   /**
    * Seed problems replayed in each iteration's SFT data: a fifth of the seed split, enough to keep
@@ -140,10 +161,15 @@ public final class Quickstart {
    * @param preferenceLearningRate learning rate of the loop's preference steps (DPO+NLL, and DPO
    *     in the ablation)
    * @param threads CPU threads for llama.cpp
-   * @param ablations whether to run the three ablation arms (on the first seed)
+   * @param ablations whether to run the ablation arms of {@code ablationArms} (on the first seed)
    * @param seedModel a seed model to use instead of the shipped one
    * @param trainSeedModel train the seed model from scratch even where the shipped one fits
    * @param trainingData what each iteration trains, from which model
+   * @param exploration more samples for pool problems the k did not solve; empty for none
+   * @param ablationArms the arms {@code ablations} runs (default all)
+   * @param reachableInPool whether the pool holds the reachable types' question/answer pairs
+   *     ({@link #WORLD_RECIPE}, the default) or gives their share to seed templates ({@link
+   *     #WITHOUT_REACHABLE}: the no-reachable ablation as a run of its own)
    */
   public record Options(
       Path output,
@@ -164,11 +190,19 @@ public final class Quickstart {
       boolean ablations,
       Optional<Path> seedModel,
       boolean trainSeedModel,
-      TrainingData trainingData) {
+      TrainingData trainingData,
+      Optional<Exploration> exploration,
+      Set<AblationArm> ablationArms,
+      boolean reachableInPool) {
 
     /** Validates and copies. */
     public Options {
       Objects.requireNonNull(output, "output");
+      ablationArms = Collections.unmodifiableSet(EnumSet.copyOf(Objects.requireNonNull(ablationArms, "ablationArms")));
+      if (ablationArms.isEmpty()) {
+        throw new IllegalArgumentException("ablationArms must not be empty");
+      }
+      Objects.requireNonNull(exploration, "exploration");
       seeds = List.copyOf(Objects.requireNonNull(seeds, "seeds"));
       Objects.requireNonNull(seedModel, "seedModel");
       Objects.requireNonNull(trainingData, "trainingData");
@@ -199,14 +233,38 @@ public final class Quickstart {
       }
     }
 
+    /** Options without exploration, as before it existed. */
+    public Options(
+        Path output, long worldSeed, List<Long> seeds, int iterations, int poolSize, int poolPerIteration,
+        int validationSize, int testSize, int samplesPerProblem, int evalSamples, int seedEpochs, int loopEpochs,
+        double learningRate, double preferenceLearningRate, int threads, boolean ablations, Optional<Path> seedModel,
+        boolean trainSeedModel, TrainingData trainingData) {
+      this(output, worldSeed, seeds, iterations, poolSize, poolPerIteration, validationSize, testSize, samplesPerProblem,
+          evalSamples, seedEpochs, loopEpochs, learningRate, preferenceLearningRate, threads, ablations, seedModel,
+          trainSeedModel, trainingData, Optional.empty(), EnumSet.allOf(AblationArm.class), true);
+    }
+
     /**
      * @return the problems: the world seed's, with this pool and test size; the pool split holds
      *     the loop's {@code poolSize} problems and then the {@code validationSize} held out
      */
     public MathWorld world() {
+      return world(recipe());
+    }
+
+    /** @return what the pool is made of: {@link #WORLD_RECIPE}, or {@link #WITHOUT_REACHABLE} */
+    public MathWorld.Recipe recipe() {
+      return reachableInPool ? WORLD_RECIPE : WITHOUT_REACHABLE;
+    }
+
+    /**
+     * @param recipe what the pool is made of; the test splits are the same for every recipe
+     * @return the problems of {@link #world()} with another pool
+     */
+    public MathWorld world(MathWorld.Recipe recipe) {
       return MathWorld.builder()
           .seed(worldSeed)
-          .recipe(WORLD_RECIPE)
+          .recipe(recipe)
           .size(Split.POOL, poolSize + validationSize)
           .size(Split.TEST_ID, testSize)
           .size(Split.TEST_OOD, testSize)
@@ -218,7 +276,7 @@ public final class Quickstart {
      * (no question seen twice), no gate, expert iteration (each iteration trains the seed model on
      * 400 seed examples and every iteration's data so far), SFT at 5e-4 then DPO+NLL at 5e-5,
      * tests of 200 evaluated greedily (as the paper evaluates; no sampling noise, so the spread
-     * across seeds is the loop's). With {@code evalSamples} above 1 each test problem is answered
+     * across seeds is the loop's), {@link #EXPLORATION} for the problems the k samples leave unsolved. With {@code evalSamples} above 1 each test problem is answered
      * that many times at temperature 0.7 with one sampling seed for every model, and greedily
      * beside it.
      */
@@ -227,8 +285,8 @@ public final class Quickstart {
     }
 
     /**
-     * A small, fast run for CI: 1 iteration on 24 of a pool of 48, k = 2, tests of 12 answered
-     * twice and greedily.
+     * A small, fast run for CI: 1 iteration on 24 of a pool of 48, k = 2 and 2 more samples for
+     * unsolved problems, tests of 12 answered twice and greedily.
      */
     public static Options reduced(Path output) {
       return builder(output)
@@ -241,6 +299,7 @@ public final class Quickstart {
           .evalSamples(2)
           .seedEpochs(2)
           .loopEpochs(1)
+          .exploration(Exploration.of(2, EXPLORATION.temperature()))
           .build();
     }
 
@@ -252,7 +311,8 @@ public final class Quickstart {
       return new Builder(
           new Options(
               output, SHIPPED_WORLD_SEED, List.of(1L), 3, 1800, 600, 0, 200, 5, 1, QuickstartModels.SEED_MODEL_EPOCHS,
-              2, 5e-4, 5e-5, 2, false, Optional.empty(), false, TrainingData.EXPERT_ITERATION));
+              2, 5e-4, 5e-5, 2, false, Optional.empty(), false, TrainingData.EXPERT_ITERATION,
+              Optional.of(EXPLORATION), EnumSet.allOf(AblationArm.class), true));
     }
 
     /** @return a builder holding these options, each of which may be set once */
@@ -286,6 +346,9 @@ public final class Quickstart {
       private Optional<Path> seedModel;
       private boolean trainSeedModel;
       private TrainingData trainingData;
+      private Optional<Exploration> exploration;
+      private Set<AblationArm> ablationArms;
+      private boolean reachableInPool;
 
       private Builder(Options o) {
         output = o.output;
@@ -307,6 +370,9 @@ public final class Quickstart {
         seedModel = o.seedModel;
         trainSeedModel = o.trainSeedModel;
         trainingData = o.trainingData;
+        exploration = o.exploration;
+        ablationArms = o.ablationArms;
+        reachableInPool = o.reachableInPool;
       }
 
       private void once(String name, Object old) {
@@ -451,7 +517,7 @@ public final class Quickstart {
         return this;
       }
 
-      /** Whether to run the three ablation arms (on the first seed). */
+      /** Whether to run the ablation arms (on the first seed). */
       public Builder ablations(boolean value) {
         once("ablations", ablations);
         ablations = value;
@@ -481,6 +547,39 @@ public final class Quickstart {
         return this;
       }
 
+      /** More samples for pool problems the k did not solve (default {@link #EXPLORATION}). */
+      public Builder exploration(Exploration value) {
+        Objects.requireNonNull(value, "exploration");
+        once("exploration", exploration);
+        exploration = Optional.of(value);
+        return this;
+      }
+
+      /** The arms {@link #ablations} runs, not empty (default all of them). */
+      public Builder ablationArms(Set<AblationArm> value) {
+        Objects.requireNonNull(value, "ablationArms");
+        if (value.isEmpty()) {
+          throw new IllegalArgumentException("ablationArms must not be empty");
+        }
+        once("ablationArms", ablationArms);
+        ablationArms = EnumSet.copyOf(value);
+        return this;
+      }
+
+      /** Whether the pool holds the reachable types' question/answer pairs (default true). */
+      public Builder reachableInPool(boolean value) {
+        once("reachableInPool", reachableInPool);
+        reachableInPool = value;
+        return this;
+      }
+
+      /** No exploration: every pool problem gets k samples, as in the paper. */
+      public Builder withoutExploration() {
+        once("exploration", exploration);
+        exploration = Optional.empty();
+        return this;
+      }
+
       /**
        * @return the options
        * @throws IllegalArgumentException when {@code poolPerIteration} exceeds {@code poolSize}
@@ -489,8 +588,36 @@ public final class Quickstart {
         return new Options(
             output, worldSeed, seeds, iterations, poolSize, poolPerIteration, validationSize, testSize,
             samplesPerProblem, evalSamples, seedEpochs, loopEpochs, learningRate, preferenceLearningRate, threads,
-            ablations, seedModel, trainSeedModel, trainingData);
+            ablations, seedModel, trainSeedModel, trainingData, exploration, ablationArms, reachableInPool);
       }
+    }
+  }
+
+  /** The ablations' arms, each a full loop on the first seed compared with the main run. */
+  public enum AblationArm {
+    /** The loop's data filtered by the answer rules alone instead of the cascade. */
+    RULE_ONLY("rule-only"),
+    /** Plain DPO instead of DPO+NLL as the second training step. */
+    DPO("dpo"),
+    /** Approved programs kept whether or not their numbers come from the question. */
+    NO_GROUNDING("no-grounding"),
+    /** A pool without the reachable types' question/answer pairs ({@link #WITHOUT_REACHABLE}). */
+    NO_REACHABLE("no-reachable");
+
+    private final String label;
+
+    AblationArm(String label) {
+      this.label = label;
+    }
+
+    /** @return the name the command line and the arm's folder use */
+    public String label() {
+      return label;
+    }
+
+    @Override
+    public String toString() {
+      return label;
     }
   }
 
@@ -600,12 +727,18 @@ public final class Quickstart {
       }
     }
     QuickstartResults results =
-        new QuickstartResults("siam4j quickstart: a tiny model teaches itself", configuration(seedModel), runs, ablations);
+        new QuickstartResults("siam4j quickstart: a tiny model teaches itself", configuration(seedModel), runs, ablations,
+            shippedSeedModel() ? TypeReach.shipped(o.output().resolve("seed-model").resolve("pass-at-k.jsonl")) : List.of());
     QuickstartReport.write(results, o.output());
     return results;
   }
 
   private record Arm(String name, Critic critic, Algorithm preference, boolean grounding) {}
+
+  /** Whether the seed model is the shipped one, whose pass@k per type is shipped beside it. */
+  private boolean shippedSeedModel() {
+    return options.seedModel().isEmpty() && !options.trainSeedModel() && options.worldSeed() == SHIPPED_WORLD_SEED;
+  }
 
   private Map<String, String> configuration(Path seedModel) {
     Options o = options;
@@ -613,11 +746,17 @@ public final class Quickstart {
     c.put("seed model", seedModel.getFileName() + " (" + QuickstartModels.spec().parameterCount() + " weights, "
         + QuickstartModels.spec().vocabularySize() + " tokens)");
     c.put("world seed", Long.toString(o.worldSeed()));
-    MathWorld.Recipe r = WORLD_RECIPE;
+    MathWorld.Recipe r = o.recipe();
     c.put("problem mix", String.format(Locale.ROOT,
-        "seed split %.0f%% Chinese; pool %.0f%% seed templates, %.0f%% paraphrases, %.0f%% new types",
-        100 * r.seedChineseShare(), 100 * r.poolSeenShare(), 100 * (1 - r.poolSeenShare() - r.poolNewShare()),
+        "seed split %.0f%% Chinese; pool %.0f%% seed templates, %.0f%% paraphrases, %.0f%% reachable new types"
+            + " (seed skills combined), %.0f%% new types (an operation no seed program has)",
+        100 * r.seedChineseShare(), 100 * r.poolSeenShare(),
+        100 * (1 - r.poolSeenShare() - r.poolNewShare() - r.poolReachableShare()), 100 * r.poolReachableShare(),
         100 * r.poolNewShare()));
+    c.put("exploration", o.exploration().map(e -> String.format(Locale.ROOT,
+        "a pool problem none of whose %d samples is approved gets %d more at temperature %s (%d round%s)",
+        o.samplesPerProblem(), e.extraSamples(), e.temperature(), e.rounds(), e.rounds() == 1 ? "" : "s"))
+        .orElse("none: every pool problem gets " + o.samplesPerProblem() + " samples"));
     c.put("loop seeds", o.seeds().toString());
     c.put("iterations", Integer.toString(o.iterations()));
     c.put("pool problems", Integer.toString(o.poolSize()));
@@ -732,6 +871,7 @@ public final class Quickstart {
             .trainingSchedule(schedule(o.trainingData(), world))
             .concurrency(Stage.EXECUTE, 2)
             .listener(progress);
+    o.exploration().ifPresent(builder::exploration);
     if (!validation.isEmpty()) {
       builder.gate(gate(folder.getFileName().toString(), validation, evaluationLoader, sandbox, evalCritic));
     }
@@ -742,7 +882,8 @@ public final class Quickstart {
       Optional<QuickstartResults.LoopStats> stats = Optional.empty();
       if (i > 0) {
         IterationMetrics m = result.iterations().get(i - 1);
-        stats = Optional.of(QuickstartResults.LoopStats.from(m));
+        stats = Optional.of(QuickstartResults.LoopStats.from(
+            m, Exploration.summary(new IterationFiles(folder.resolve("loop").resolve("iter-" + (i - 1))))));
         // the model after iteration i: what it trained, unless the gate kept the one before
         if (stats.get().kept().orElse(true)) {
           current = checkpointAfter(folder.resolve("loop").resolve("iter-" + (i - 1)).resolve("checkpoint"), current);
@@ -968,13 +1109,11 @@ public final class Quickstart {
       MathWorld world, Path seedModel, CodeExecutor sandbox, Trainer trainer, Critic cascade,
       QuickstartResults.SeedRun main) {
     long seed = options.seeds().get(0);
-    List<QuickstartResults.IterationResult> ruleOnly =
-        runArm(new Arm("rule-only", Critics.rules(), Algorithm.DPO_NLL, true), world, seedModel, sandbox, trainer, seed, cascade);
-    List<QuickstartResults.IterationResult> dpo =
-        runArm(new Arm("dpo", cascade, Algorithm.DPO, true), world, seedModel, sandbox, trainer, seed, cascade);
-    List<QuickstartResults.IterationResult> noGrounding =
-        runArm(new Arm("no-grounding", cascade, Algorithm.DPO_NLL, false), world, seedModel, sandbox, trainer, seed, cascade);
+    Set<AblationArm> arms = options.ablationArms();
     List<QuickstartResults.Ablation> out = new ArrayList<>();
+    if (arms.contains(AblationArm.RULE_ONLY)) {
+      List<QuickstartResults.IterationResult> ruleOnly =
+          runArm(new Arm("rule-only", Critics.rules(), Algorithm.DPO_NLL, true), world, seedModel, sandbox, trainer, seed, cascade);
     out.add(new QuickstartResults.Ablation(
         "rule-only vs cascade",
         "Filtering the loop's data with the answer rules alone against the cascade (rules, then SymPy for what they leave"
@@ -984,7 +1123,11 @@ public final class Quickstart {
             series("rule-only", "grounded accuracy, test-id", ruleOnly, "test-id"),
             series("cascade", "grounded accuracy, test-ood", main.iterations(), "test-ood"),
             series("rule-only", "grounded accuracy, test-ood", ruleOnly, "test-ood"))));
-    out.add(new QuickstartResults.Ablation(
+    }
+    if (arms.contains(AblationArm.DPO)) {
+      List<QuickstartResults.IterationResult> dpo =
+          runArm(new Arm("dpo", cascade, Algorithm.DPO, true), world, seedModel, sandbox, trainer, seed, cascade);
+      out.add(new QuickstartResults.Ablation(
         "DPO vs DPO+NLL",
         "The second training step as plain DPO against DPO+NLL; response length is the programs' tokens, seed " + seed + ".",
         List.of(
@@ -992,7 +1135,11 @@ public final class Quickstart {
             lengthSeries("DPO", dpo),
             series("DPO+NLL", "grounded accuracy, test-ood", main.iterations(), "test-ood"),
             series("DPO", "grounded accuracy, test-ood", dpo, "test-ood"))));
-    out.add(new QuickstartResults.Ablation(
+    }
+    if (arms.contains(AblationArm.NO_GROUNDING)) {
+      List<QuickstartResults.IterationResult> noGrounding =
+          runArm(new Arm("no-grounding", cascade, Algorithm.DPO_NLL, false), world, seedModel, sandbox, trainer, seed, cascade);
+      out.add(new QuickstartResults.Ablation(
         "with vs without the grounding filter",
         "Approved programs whose numbers do not come from the question dropped (QualityPolicy.strict) against kept"
             + " (QualityPolicy.paper), seed " + seed + ".",
@@ -1001,17 +1148,39 @@ public final class Quickstart {
             series("no filter", "grounded accuracy, test-ood", noGrounding, "test-ood"),
             share("grounding filter", main.iterations()),
             share("no filter", noGrounding))));
+    }
+    if (arms.contains(AblationArm.NO_REACHABLE)) {
+      List<QuickstartResults.IterationResult> noReachable =
+          runArm(new Arm("no-reachable", cascade, Algorithm.DPO_NLL, true), options.world(WITHOUT_REACHABLE), seedModel,
+              sandbox, trainer, seed, cascade);
+      out.add(new QuickstartResults.Ablation(
+        "with vs without the reachable types' question/answer pairs",
+        "A pool holding the reachable new types' questions and answers (" + Math.round(100 * WORLD_RECIPE.poolReachableShare())
+            + "% of it) against one whose share goes to seed templates instead; the same tests, seed " + seed
+            + ". A rise that comes from the pairs shows in the first arm only.",
+        List.of(
+            series("with the pairs", "grounded accuracy, test-ood reachable", main.iterations(), "test-ood", "reachable"),
+            series("without", "grounded accuracy, test-ood reachable", noReachable, "test-ood", "reachable"),
+            series("with the pairs", "grounded accuracy, test-id", main.iterations(), "test-id"),
+            series("without", "grounded accuracy, test-id", noReachable, "test-id"))));
+    }
     return out;
   }
 
   private static QuickstartResults.Series series(
       String arm, String metric, List<QuickstartResults.IterationResult> its, String split) {
+    return series(arm, metric, its, split, null);
+  }
+
+  /** Grounded accuracy of one split per iteration, of one group or (null) all of them. */
+  private static QuickstartResults.Series series(
+      String arm, String metric, List<QuickstartResults.IterationResult> its, String split, String group) {
     List<Double> v = new ArrayList<>();
     for (QuickstartResults.IterationResult r : its) {
       long n = 0;
       long ok = 0;
       for (QuickstartResults.Score s : r.scores()) {
-        if (s.split().equals(split)) {
+        if (s.split().equals(split) && (group == null || s.group().equals(group))) {
           n += s.evaluated();
           ok += s.groundedCorrect();
         }

@@ -205,7 +205,8 @@ public final class QuickstartModels {
   }
 
   /**
-   * {@code measure MODEL.gguf [K]}: prints a policy model's pass@1 and pass@K on the quickstart's
+   * {@code measure MODEL.gguf [K]}, or {@code types MODEL.gguf [K [N [OUT.jsonl]]]} for pass@k
+   * (k up to 64) per reachable and new problem type: prints a policy model's pass@1 and pass@K on the quickstart's
    * test splits and pool, per split and per template (to see which skills a seed model has, before
    * a loop runs on it). Ends with {@link System#exit}.
    *

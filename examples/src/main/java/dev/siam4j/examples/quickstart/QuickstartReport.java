@@ -121,6 +121,11 @@ public final class QuickstartReport {
     if (gated) {
       loopHeader.add("model kept");
     }
+    boolean explored = v.explored();
+    if (explored) {
+      loopHeader.add("explored");
+      loopHeader.add("solved so");
+    }
     loop.add(loopHeader);
     for (int i = 1; i < v.iterations; i++) {
       int it = i;
@@ -134,16 +139,55 @@ public final class QuickstartReport {
       if (gated) {
         row.add(v.kept(it));
       }
+      if (explored) {
+        row.add(v.loopSpread(it, s -> s.exploration().getOrDefault("explored", 0L)).plain(0));
+        row.add(v.loopSpread(it, s -> s.exploration().getOrDefault("solved", 0L)).plain(0));
+      }
       loop.add(row);
     }
     if (loop.size() > 1) {
       out.append('\n').append(table(loop, 1));
+    }
+    if (!results.seedPassAtK().isEmpty()) {
+      out.append('\n').append(typesCaption(results.seedPassAtK())).append('\n').append(table(typeRows(results.seedPassAtK()), 3));
+      out.append(unreachedLine(results.seedPassAtK())).append('\n');
     }
     out.append('\n');
     for (String line : v.verdicts()) {
       out.append(line).append('\n');
     }
     return out.toString();
+  }
+
+  /** The seed model's pass@k per type as rows, with a header row. */
+  static List<List<String>> typeRows(List<QuickstartResults.TypePassAtK> types) {
+    int k = types.get(0).k();
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("group", "type", "language", "problems", "pass@1", "pass@5", "pass@" + k));
+    for (QuickstartResults.TypePassAtK t : types) {
+      rows.add(List.of(t.group(), t.template(), t.language(), "" + t.problems(),
+          String.format(Locale.ROOT, "%.1f%%", 100 * t.passAt1()), String.format(Locale.ROOT, "%.1f%%", 100 * t.passAt5()),
+          String.format(Locale.ROOT, "%.1f%%", 100 * t.passAtK())));
+    }
+    return rows;
+  }
+
+  static String typesCaption(List<QuickstartResults.TypePassAtK> types) {
+    QuickstartResults.TypePassAtK first = types.get(0);
+    return String.format(Locale.ROOT,
+        "The seed model's pass@k on the problem types outside the seed split, before the loop (%d samples per problem at"
+            + " temperature %s; grounded and correct by the answer rules):", first.k(), first.temperature());
+  }
+
+  static String unreachedLine(List<QuickstartResults.TypePassAtK> types) {
+    List<String> none = new ArrayList<>();
+    for (QuickstartResults.TypePassAtK t : types) {
+      if (t.unreached()) {
+        none.add(t.template() + " (" + t.language() + ")");
+      }
+    }
+    return "pass@" + types.get(0).k() + " = 0, so no self-training on these samples can learn them: "
+        + (none.isEmpty() ? "none" : String.join(", ", none)) + ".";
   }
 
   private static String table(List<List<String>> rows, int leftAligned) {
@@ -322,8 +366,32 @@ public final class QuickstartReport {
           lines.add(change + String.format(Locale.ROOT, "; spread across %d seeds up to %.1f points: the %s is %s the spread.",
               end.n(), spreadPoints, rise >= 0 ? "rise" : "fall", Math.abs(rise) > spreadPoints ? "larger than" : "not larger than"));
         }
+        for (String group : groups(split)) {
+          if (group.equals(Group.REACHABLE.label()) || group.equals(Group.NEW.label())) {
+            Spread a = spread(split, group, 0, Score::groundedAccuracy);
+            Spread b = spread(split, group, last, Score::groundedAccuracy);
+            if (a.known() && b.known()) {
+              double points = 100 * (b.mean() - a.mean());
+              lines.add(String.format(Locale.ROOT, "%s %s: grounded accuracy %.1f%% → %.1f%%, %s%.1f points%s", split, group,
+                  100 * a.mean(), 100 * b.mean(), points >= 0 ? "+" : "", points,
+                  b.n() < 2 ? "" : String.format(Locale.ROOT, " (spread across seeds up to %.1f)", 100 * Math.max(a.range(), b.range()))));
+            }
+          }
+        }
       }
       return lines;
+    }
+
+    /** Whether any iteration explored. */
+    boolean explored() {
+      for (SeedRun run : runs) {
+        for (IterationResult r : run.iterations()) {
+          if (r.loop().map(l -> !l.exploration().isEmpty()).orElse(false)) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
   }
 
@@ -349,6 +417,7 @@ public final class QuickstartReport {
       verdict();
       accuracy();
       groups();
+      types();
       lengths();
       loop();
       ablations();
@@ -414,7 +483,7 @@ public final class QuickstartReport {
 
     private void groups() {
       out.append("<section id=\"groups\">\n<h2>By group</h2>\n")
-          .append("<p><em>seen</em>: seed templates with new numbers; <em>paraphrase</em>: seed skills in new phrasings or combined; <em>new</em>: problem types the seed split never shows. Self-training can only reinforce what the model sometimes gets right.</p>\n<div class=\"charts\">\n");
+          .append("<p><em>seen</em>: seed templates with new numbers; <em>paraphrase</em>: seed skills in new phrasings; <em>reachable</em>: problem types the seed split never shows whose programs combine seed skills; <em>new</em>: problem types that need an operation no seed program has (the control). Self-training can only reinforce what the model sometimes gets right.</p>\n<div class=\"charts\">\n");
       for (String split : v.splits) {
         SvgChart chart = new SvgChart("Grounded accuracy by group, " + split, true);
         int c = 0;
@@ -434,6 +503,20 @@ public final class QuickstartReport {
         }
       }
       table("groups", header("split", "group", "measure"), rows);
+      out.append("</section>\n");
+    }
+
+    private void types() {
+      List<QuickstartResults.TypePassAtK> types = v.results.seedPassAtK();
+      out.append("<section id=\"types\">\n<h2>The seed model's reach beyond the seed split</h2>\n");
+      if (types.isEmpty()) {
+        out.append("<p>Not measured for this seed model (<code>QuickstartModels types MODEL.gguf</code> measures it).</p>\n</section>\n");
+        return;
+      }
+      out.append("<p>").append(escape(typesCaption(types))).append(" ")
+          .append(escape(unreachedLine(types))).append(" A type with pass@k above 0 and a low pass@1 is where the loop, and exploration, can lift it.</p>\n");
+      List<List<String>> rows = typeRows(types);
+      table("types", rows.get(0), rows.subList(1, rows.size()));
       out.append("</section>\n");
     }
 
@@ -481,6 +564,10 @@ public final class QuickstartReport {
       if (gated) {
         head.add("model kept by the gate");
       }
+      boolean explored = v.explored();
+      if (explored) {
+        head.addAll(List.of("problems explored", "exploration samples", "approved among them", "problems solved by exploration"));
+      }
       List<List<String>> rows = new ArrayList<>();
       for (int i = 1; i < v.iterations; i++) {
         int it = i;
@@ -496,6 +583,11 @@ public final class QuickstartReport {
         row.add(v.loopSpread(it, LoopStats::totalSeconds).plain(1));
         if (gated) {
           row.add(v.kept(it));
+        }
+        if (explored) {
+          for (String key : List.of("explored", "samples", "approved", "solved")) {
+            row.add(v.loopSpread(it, l -> l.exploration().getOrDefault(key, 0L)).plain(0));
+          }
         }
         rows.add(row);
       }

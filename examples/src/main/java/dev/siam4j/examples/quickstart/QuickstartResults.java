@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.siam4j.core.InvalidInputException;
 import dev.siam4j.core.RunStoreException;
 import dev.siam4j.core.jsonl.Json;
+import dev.siam4j.core.loop.Exploration;
 import dev.siam4j.core.loop.IterationMetrics;
 import dev.siam4j.core.loop.Stage;
 import java.io.IOException;
@@ -30,9 +31,13 @@ import java.util.TreeMap;
  *     and kept sorted by key
  * @param runs one per seed, at least one
  * @param ablations comparisons of two or more arms; may be empty
+ * @param seedPassAtK the seed model's pass@k on each problem type outside the seed split
+ *     (paraphrase, reachable and new), as measured before the loop; empty when not measured for this seed
+ *     model (a missing field in an older file reads as empty)
  */
 public record QuickstartResults(
-    String title, Map<String, String> configuration, List<SeedRun> runs, List<Ablation> ablations) {
+    String title, Map<String, String> configuration, List<SeedRun> runs, List<Ablation> ablations,
+    List<TypePassAtK> seedPassAtK) {
 
   /** Validates and copies. */
   public QuickstartResults {
@@ -40,8 +45,54 @@ public record QuickstartResults(
     configuration = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(configuration, "configuration")));
     runs = List.copyOf(Objects.requireNonNull(runs, "runs"));
     ablations = List.copyOf(Objects.requireNonNull(ablations, "ablations"));
+    seedPassAtK = seedPassAtK == null ? List.of() : List.copyOf(seedPassAtK);
     if (runs.isEmpty()) {
       throw new IllegalArgumentException("runs must not be empty");
+    }
+  }
+
+  /** Results without the seed model's pass@k per type. */
+  public QuickstartResults(String title, Map<String, String> configuration, List<SeedRun> runs, List<Ablation> ablations) {
+    this(title, configuration, runs, ablations, List.of());
+  }
+
+  /**
+   * A model's pass@k on one problem type in one language: k programs sampled per problem at the
+   * sampling temperature, counted correct when the answer rules accept the printed answer and the
+   * program is grounded in the question. pass@1 and pass@5 are the unbiased estimates from the k
+   * samples ({@code 1 - C(n - c, j) / C(n, j)} per problem, averaged).
+   *
+   * @param template the template ({@code "percentages.of-sum"})
+   * @param group its group's label ({@code "reachable"})
+   * @param language {@code "en"} or {@code "zh"}
+   * @param problems problems measured
+   * @param k samples per problem
+   * @param temperature the sampling temperature
+   * @param passAt1 share of correct samples
+   * @param passAt5 estimated chance that 5 samples hold a correct one (the loop's k)
+   * @param passAtK share of problems with a correct sample among the k
+   */
+  public record TypePassAtK(
+      String template, String group, String language, int problems, int k, double temperature, double passAt1,
+      double passAt5, double passAtK) {
+    /** Validates. */
+    public TypePassAtK {
+      Objects.requireNonNull(template, "template");
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(language, "language");
+      if (problems <= 0 || k <= 0) {
+        throw new IllegalArgumentException("problems and k must be positive, were " + problems + " and " + k);
+      }
+      for (double v : new double[] {passAt1, passAt5, passAtK}) {
+        if (!(v >= 0 && v <= 1)) {
+          throw new IllegalArgumentException("pass@ values must be from 0 to 1, were " + passAt1 + ", " + passAt5 + ", " + passAtK);
+        }
+      }
+    }
+
+    /** @return whether no sample of any problem was right: no self-training can learn this type from these samples */
+    public boolean unreached() {
+      return passAtK == 0;
     }
   }
 
@@ -152,11 +203,20 @@ public record QuickstartResults(
    * @param sftExamples SFT examples built
    * @param pairs preference pairs built
    * @param stageSeconds seconds per stage ({@code "generate"}, {@code "execute"}, ...), in order
+   * @param gate the gate's measurements and decision ({@code "accepted"} 1 or 0); empty without a gate
+   * @param exploration what exploration added beyond the k samples: {@code "explored"} problems,
+   *     {@code "samples"}, {@code "approved"} samples and {@code "solved"} problems; empty without
+   *     exploration
    */
   public record LoopStats(
-      long samples, long approved, long sftExamples, long pairs, Map<String, Double> stageSeconds, Map<String, Double> gate) {
-    /** Validates and copies, keeping the stages' order; no gate (null, as in older files) is an empty map. */
+      long samples, long approved, long sftExamples, long pairs, Map<String, Double> stageSeconds, Map<String, Double> gate,
+      Map<String, Long> exploration) {
+    /**
+     * Validates and copies, keeping the stages' order; no gate or exploration (null, as in older
+     * files) is an empty map.
+     */
     public LoopStats {
+      exploration = exploration == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(exploration));
       if (samples < 0 || approved < 0 || sftExamples < 0 || pairs < 0) {
         throw new IllegalArgumentException("counts must not be negative");
       }
@@ -166,7 +226,33 @@ public record QuickstartResults(
 
     /** Without a gate. */
     public LoopStats(long samples, long approved, long sftExamples, long pairs, Map<String, Double> stageSeconds) {
-      this(samples, approved, sftExamples, pairs, stageSeconds, Map.of());
+      this(samples, approved, sftExamples, pairs, stageSeconds, Map.of(), Map.of());
+    }
+
+    /** Without exploration. */
+    public LoopStats(
+        long samples, long approved, long sftExamples, long pairs, Map<String, Double> stageSeconds, Map<String, Double> gate) {
+      this(samples, approved, sftExamples, pairs, stageSeconds, gate, Map.of());
+    }
+
+    /**
+     * The loop's own metrics of one iteration and what its exploration did.
+     *
+     * @param metrics what {@code SelfImprovementLoop} wrote for the iteration
+     * @param exploration {@code Exploration.summary} of the iteration's files
+     * @return the stats, with exploration's counts when it explored anything
+     */
+    public static LoopStats from(IterationMetrics metrics, Exploration.Summary exploration) {
+      Objects.requireNonNull(exploration, "exploration");
+      LoopStats base = from(metrics);
+      Map<String, Long> e = new LinkedHashMap<>();
+      if (!exploration.equals(Exploration.Summary.NONE)) {
+        e.put("explored", exploration.explored());
+        e.put("samples", exploration.samples());
+        e.put("approved", exploration.approved());
+        e.put("solved", exploration.solved());
+      }
+      return new LoopStats(base.samples, base.approved, base.sftExamples, base.pairs, base.stageSeconds, base.gate, e);
     }
 
     /** @return whether the gate kept the model this iteration trained; empty when there was no gate */

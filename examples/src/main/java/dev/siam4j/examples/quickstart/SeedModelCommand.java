@@ -27,13 +27,19 @@ import java.util.TreeMap;
  * SLOTS parallel sequences of 256 tokens (default K; the quickstart evaluates with 5), and
  * prints pass@1 (the share of grounded correct samples) and pass@K per split and per template, as
  * a Markdown table (one row per template and language). Judged by the answer rules, as the quickstart's rule-scored accuracy.
+ * {@code types MODEL.gguf [K [N [OUT.jsonl]]]} measures pass@k per problem type outside the seed
+ * split ({@link TypeReach}).
  */
 final class SeedModelCommand {
   private SeedModelCommand() {}
 
   static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals("types")) {
+      return TypeReach.run(args, out, err);
+    }
     if (args.length < 2 || args.length > 6 || !args[0].equals("measure")) {
       err.println("usage: QuickstartModels measure MODEL.gguf [K [N [TEMPERATURE [SLOTS]]]]");
+      err.println("   or: QuickstartModels types MODEL.gguf [K [N [OUT.jsonl]]]");
       return 2;
     }
     Path model = Path.of(args[1]);

@@ -59,6 +59,24 @@ final class QuickstartCommandTest {
   }
 
   @Test
+  void explorationAndAblationArmsAreCheckedAsUsage() {
+    assertThat(run("quickstart", "--no-exploration", "--explore-samples", "8", "--output", dir.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo("siam4j: --no-exploration cannot be combined with --explore-samples, --explore-temperature or"
+            + " --explore-rounds\n");
+
+    err.getBuffer().setLength(0);
+    assertThat(run("quickstart", "--explore-samples", "0", "--output", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("siam4j: extraSamples must be positive, was 0\n");
+
+    err.getBuffer().setLength(0);
+    assertThat(run("quickstart", "--ablation", "no-pool", "--output", dir.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo("siam4j: Invalid value for option '--ablation' (ARM): 'no-pool' is not one of rule-only, dpo, no-grounding,"
+            + " no-reachable (see --help)\n");
+  }
+
+  @Test
   void aMissingSeedModelIsAUsageError() {
     Path missing = dir.resolve("missing.gguf");
 
@@ -115,5 +133,22 @@ final class QuickstartCommandTest {
     assertThat(seedModel.stream().filter(s -> s.split().endsWith(" greedy"))
         .mapToLong(QuickstartResults.Score::evaluated).sum()).isEqualTo(24);
     assertThat(out.toString()).contains("seed model", "iteration 1", "report:  " + output.resolve("report.html"));
+    // exploration: one line per problem; an unsolved problem's 2 more samples have indices 2 and 3
+    List<String> explored = Files.readAllLines(iteration.resolve("exploration.jsonl"));
+    assertThat(explored).hasSize(24);
+    for (String line : explored) {
+      com.fasterxml.jackson.databind.JsonNode samples = dev.siam4j.core.jsonl.Json.mapper().readTree(line).get("samples");
+      assertThat(samples.size()).isIn(0, 2);
+      for (int i = 0; i < samples.size(); i++) {
+        assertThat(samples.get(i).path("solution").path("key").path("sampleIndex").asInt()).isEqualTo(2 + i);
+      }
+    }
+    assertThat(Files.readString(output.resolve("seed-1").resolve("loop").resolve("manifest.json")))
+        .contains("Exploration[extraSamples=2, temperature=0.7, rounds=1]");
+    assertThat(results.runs().get(0).iterations().get(1).loop().get().exploration())
+        .containsOnlyKeys("explored", "samples", "approved", "solved");
+    // the reachable types are their own group, with the shipped seed model's pass@k per type
+    assertThat(seedModel).extracting(QuickstartResults.Score::group).contains("reachable", "new", "paraphrase");
+    assertThat(results.seedPassAtK()).extracting(QuickstartResults.TypePassAtK::group).contains("reachable", "new");
   }
 }

@@ -42,12 +42,14 @@ final class MathWorldTest {
   void seedAndInDistributionTestUseSeedTemplates_outOfDistributionTestNever() {
     assertThat(groups(Split.SEED)).containsOnlyKeys(Group.SEEN);
     assertThat(groups(Split.TEST_ID)).containsOnlyKeys(Group.SEEN);
-    assertThat(groups(Split.TEST_OOD)).containsOnlyKeys(Group.PARAPHRASE, Group.NEW);
-    assertThat(groups(Split.TEST_OOD).get(Group.NEW)).isEqualTo(100L);
+    assertThat(groups(Split.TEST_OOD)).containsOnlyKeys(Group.PARAPHRASE, Group.NEW, Group.REACHABLE);
+    assertThat(groups(Split.TEST_OOD))
+        .containsEntry(Group.PARAPHRASE, 68L).containsEntry(Group.NEW, 66L).containsEntry(Group.REACHABLE, 66L);
     assertThat(groups(Split.POOL)).containsEntry(Group.SEEN, 180L).containsEntry(Group.PARAPHRASE, 240L).containsEntry(Group.NEW, 180L);
     Set<String> seedTemplates = templates(Split.SEED);
     assertThat(seedTemplates).containsExactlyInAnyOrderElementsOf(MathWorld.templates(Group.SEEN));
-    assertThat(templates(Split.TEST_OOD)).doesNotContainAnyElementsOf(seedTemplates);
+    assertThat(templates(Split.TEST_OOD)).doesNotContainAnyElementsOf(seedTemplates)
+        .containsAll(MathWorld.templates(Group.REACHABLE));
     assertThat(templates(Split.POOL))
         .containsAll(MathWorld.templates(Group.PARAPHRASE))
         .containsAll(MathWorld.templates(Group.NEW));
@@ -280,10 +282,51 @@ final class MathWorldTest {
         .hasMessage("seedChineseShare must be from 0 to 0.5, was 0.6");
     assertThatThrownBy(() -> new MathWorld.Recipe(0.5, 0.7, 0.4))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("pool shares must be at least 0 and sum to at most 1, were seen 0.7 and new 0.4");
+        .hasMessage("pool shares must be at least 0 and sum to at most 1, were seen 0.7, new 0.4 and reachable 0.0");
+    assertThatThrownBy(() -> new MathWorld.Recipe(0.5, 0.5, 0.3, 0.3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pool shares must be at least 0 and sum to at most 1, were seen 0.5, new 0.3 and reachable 0.3");
     assertThatThrownBy(() -> MathWorld.builder().recipe(MathWorld.Recipe.DEFAULT).recipe(MathWorld.Recipe.DEFAULT))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("recipe was already set to");
+  }
+
+  @Test
+  void aRecipeWithReachableTypesPutsThemInThePool_andTheTestsStayTheSame() {
+    MathWorld.Recipe recipe = new MathWorld.Recipe(0.25, 0.5, 0.1, 0.25);
+    MathWorld world = MathWorld.builder().recipe(recipe).size(Split.POOL, 1800).build();
+    Map<Group, Long> pool = world.problems(Split.POOL).stream()
+        .collect(Collectors.groupingBy(WordProblem::group, Collectors.counting()));
+    assertThat(pool)
+        .containsEntry(Group.SEEN, 900L).containsEntry(Group.PARAPHRASE, 270L).containsEntry(Group.NEW, 180L)
+        .containsEntry(Group.REACHABLE, 450L);
+    assertThat(world.problems(Split.POOL).stream().filter(p -> p.group() == Group.REACHABLE).map(WordProblem::template))
+        .containsAll(MathWorld.templates(Group.REACHABLE));
+    MathWorld without = MathWorld.builder().recipe(recipe.withPoolReachableShare(0).withPoolSeenShare(0.75))
+        .size(Split.POOL, 1800).build();
+    assertThat(without.problems(Split.POOL)).noneMatch(p -> p.group() == Group.REACHABLE);
+    for (Split split : List.of(Split.SEED, Split.TEST_ID, Split.TEST_OOD)) {
+      assertThat(without.problems(split)).isEqualTo(world.problems(split));
+    }
+  }
+
+  @Test
+  void reachableTypesAreWrittenWithTheWordsOfTheOtherTemplatesOnly() {
+    // the vocabulary is made from the other groups' templates, so the shipped models' vocabulary
+    // holds every token of a reachable question, answer and program
+    MathWorld big = MathWorld.builder().seed(11).size(Split.TEST_OOD, 1200).build();
+    long reachable = 0;
+    for (WordProblem p : big.problems(Split.TEST_OOD)) {
+      if (p.group() != Group.REACHABLE) {
+        continue;
+      }
+      reachable++;
+      for (String text : List.of(p.question(), p.answer(), p.program().orElseThrow())) {
+        assertThat(MathWorld.vocabulary()).as(p.template() + ": " + text).containsAll(WordTokenizer.tokenize(text));
+      }
+    }
+    assertThat(reachable).isEqualTo(400);
+    assertThat(MathWorld.vocabulary()).hasSize(464);
   }
 
   @Test

@@ -28,6 +28,32 @@ final class QuickstartModelsTest {
   }
 
   @Test
+  void theShippedSeedModelHasTheVocabularyTheWorldIsWrittenIn() throws Exception {
+    Path shipped = dir.resolve("seed-model.gguf");
+    try (java.io.InputStream in = QuickstartModelsTest.class.getClassLoader().getResourceAsStream(Quickstart.SEED_MODEL_RESOURCE)) {
+      java.nio.file.Files.copy(in, shipped);
+    }
+    List<String> tokens =
+        ((dev.siam4j.core.gguf.GgufArray) GgufFile.read(shipped).get("tokenizer.ggml.tokens").orElseThrow().value()).asStrings();
+    assertThat(tokens).hasSize(1141).isEqualTo(LlamaModelFactory.vocabulary(QuickstartModels.spec()));
+  }
+
+  @Test
+  void theShippedSeedModelsPassAtKCoversEveryTypeOutsideTheSeedSplitInBothLanguages() {
+    List<QuickstartResults.TypePassAtK> rows = TypeReach.shipped(dir.resolve("pass-at-k.jsonl"));
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    for (Group g : List.of(Group.PARAPHRASE, Group.REACHABLE, Group.NEW)) {
+      for (String t : MathWorld.templates(g)) {
+        expected.add(g.label() + " " + t + " en");
+        expected.add(g.label() + " " + t + " zh");
+      }
+    }
+    assertThat(rows).extracting(r -> r.group() + " " + r.template() + " " + r.language())
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(rows).allMatch(r -> r.k() == 64 && r.temperature() == 0.7 && r.passAt1() <= r.passAt5() && r.passAt5() <= r.passAtK());
+  }
+
+  @Test
   void theModelsTokenizerSplitsQuestionsAndProgramsIntoWholeWords() {
     Path model = QuickstartModels.writeUntrained(1, dir.resolve("m.gguf"));
     List<String> vocabulary = LlamaModelFactory.vocabulary(QuickstartModels.spec());

@@ -37,7 +37,21 @@ final class QuickstartOptionsTest {
         .isEqualTo(
             new Quickstart.Options(
                 OUT, Quickstart.SHIPPED_WORLD_SEED, List.of(1L), 1, 48, 24, 8, 12, 2, 2, 2, 1, 5e-4, 5e-5, 2, false,
-                Optional.empty(), false, Quickstart.TrainingData.EXPERT_ITERATION));
+                Optional.empty(), false, Quickstart.TrainingData.EXPERT_ITERATION,
+                Optional.of(dev.siam4j.core.loop.Exploration.of(2, 0.7)), java.util.EnumSet.allOf(Quickstart.AblationArm.class), true));
+    assertThat(Quickstart.Options.builder(OUT).reachableInPool(false).build().recipe()).isEqualTo(Quickstart.WITHOUT_REACHABLE);
+    assertThat(Quickstart.WITHOUT_REACHABLE.poolReachableShare()).isZero();
+    assertThat(Quickstart.WITHOUT_REACHABLE.poolSeenShare()).isEqualTo(0.75);
+    assertThat(Quickstart.Options.builder(OUT).ablationArms(java.util.Set.of(Quickstart.AblationArm.NO_REACHABLE)).build()
+        .ablationArms()).containsExactly(Quickstart.AblationArm.NO_REACHABLE);
+    assertThatThrownBy(() -> Quickstart.Options.builder(OUT).ablationArms(java.util.Set.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ablationArms must not be empty");
+    assertThat(Quickstart.Options.full(OUT).exploration()).contains(Quickstart.EXPLORATION);
+    assertThat(Quickstart.Options.builder(OUT).withoutExploration().build().exploration()).isEmpty();
+    assertThatThrownBy(() -> Quickstart.Options.builder(OUT).withoutExploration().exploration(Quickstart.EXPLORATION))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("exploration was already set to Optional.empty");
   }
 
   @Test

@@ -36,7 +36,7 @@ final class QuickstartReportTest {
     assertThat(parser.getErrors()).isEmpty();
     assertThat(doc.title()).isEqualTo("siam4j quickstart <sample>");
     assertThat(doc.select("section").eachAttr("id"))
-        .containsExactly("verdict", "accuracy", "groups", "lengths", "loop", "ablations", "seeds", "configuration");
+        .containsExactly("verdict", "accuracy", "groups", "types", "lengths", "loop", "ablations", "seeds", "configuration");
     // accuracy x2 splits, groups x2, lengths, ablation charts 1 + 2 + 1
     assertThat(doc.select("svg.chart")).hasSize(9);
     assertThat(doc.select("table")).hasSize(10);
@@ -72,7 +72,8 @@ final class QuickstartReportTest {
     assertThat(doc.select("#verdict li").eachText())
         .containsExactly(
             "test-id: grounded accuracy 38.7% (seed model) → 81.5% (iteration 3), +42.8 points; spread across 3 seeds up to 2.0 points: the rise is larger than the spread.",
-            "test-ood: grounded accuracy 15.0% (seed model) → 29.2% (iteration 3), +14.2 points; spread across 3 seeds up to 1.0 points: the rise is larger than the spread.");
+            "test-ood: grounded accuracy 15.0% (seed model) → 29.2% (iteration 3), +14.2 points; spread across 3 seeds up to 1.0 points: the rise is larger than the spread.",
+            "test-ood new: grounded accuracy 1.0% → 1.0%, +0.0 points (spread across seeds up to 0.0)");
   }
 
   @Test
@@ -200,6 +201,65 @@ final class QuickstartReportTest {
     assertThat(QuickstartResults.read(dir.resolve("metrics.json"))).isEqualTo(gated);
     // without a gate there is no such column
     assertThat(QuickstartReport.summary(base)).doesNotContain("model kept");
+  }
+
+  /**
+   * Reachable new types are their own group, the seed model's pass@k stands beside each type, and
+   * exploration's counts join the loop table; all of it survives metrics.json.
+   */
+  @Test
+  void reachableTypesShowAsTheirOwnGroupWithTheSeedModelsPassAtK(@TempDir Path dir) throws Exception {
+    QuickstartResults base = SampleResults.of(2, 2);
+    List<SeedRun> runs = new java.util.ArrayList<>();
+    for (SeedRun run : base.runs()) {
+      List<IterationResult> its = new java.util.ArrayList<>();
+      for (IterationResult r : run.iterations()) {
+        List<QuickstartResults.Score> scores = new java.util.ArrayList<>(r.scores());
+        // reachable: 2% for the seed model, then 8 points per iteration
+        long right = 2 + 8L * r.iteration();
+        scores.add(new QuickstartResults.Score("test-ood", "reachable", 100, right, right, right, 30));
+        Optional<LoopStats> loop = r.loop().map(l -> new LoopStats(l.samples(), l.approved(), l.sftExamples(), l.pairs(),
+            l.stageSeconds(), Map.of(), Map.of("explored", 300L, "samples", 4800L, "approved", 90L, "solved", 40L + r.iteration())));
+        its.add(new IterationResult(r.iteration(), scores, loop));
+      }
+      runs.add(new SeedRun(run.seed(), its));
+    }
+    List<QuickstartResults.TypePassAtK> types = List.of(
+        new QuickstartResults.TypePassAtK("percentages.of-sum", "reachable", "en", 6, 64, 0.7, 0.02, 0.09, 0.5),
+        new QuickstartResults.TypePassAtK("counting.arrange", "new", "zh", 6, 64, 0.7, 0, 0, 0));
+    QuickstartResults results = new QuickstartResults(base.title(), base.configuration(), runs, base.ablations(), types);
+
+    String summary = QuickstartReport.summary(results);
+    assertThat(summary.lines().toList())
+        .anyMatch(l -> l.matches("test-ood\\s+reachable\\s+grounded\\s+2\\.0%\\s+10\\.0%\\s+18\\.0%"))
+        .anyMatch(l -> l.startsWith("test-ood reachable: grounded accuracy 2.0% → 18.0%, +16.0 points"))
+        .anyMatch(l -> l.matches("reachable\\s+percentages\\.of-sum\\s+en\\s+6\\s+2\\.0%\\s+9\\.0%\\s+50\\.0%"))
+        .anyMatch(l -> l.startsWith("iteration  samples") && l.endsWith("explored  solved so"))
+        .contains("pass@64 = 0, so no self-training on these samples can learn them: counting.arrange (zh).");
+    Document doc = Jsoup.parse(QuickstartReport.html(results));
+    assertThat(row(doc, "#t-groups", "test-ood", "reachable").select("td").eachText())
+        .containsExactly("test-ood", "reachable", "grounded accuracy", "2.0%", "10.0%", "18.0%");
+    assertThat(doc.select("#t-types tbody tr").get(0).select("td").eachText())
+        .containsExactly("reachable", "percentages.of-sum", "en", "6", "2.0%", "9.0%", "50.0%");
+    assertThat(doc.select("#t-loop thead th").eachText()).endsWith("problems solved by exploration");
+    assertThat(doc.select("#t-loop tbody tr").get(1).select("td").eachText()).last().isEqualTo("42");
+    QuickstartReport.write(results, dir);
+    assertThat(QuickstartResults.read(dir.resolve("metrics.json"))).isEqualTo(results);
+    assertThat(Files.readString(dir.resolve("metrics.json"))).contains("\"seedPassAtK\"", "\"passAt5\" : 0.09");
+  }
+
+  @Test
+  void passAtKIsTheUnbiasedEstimate() {
+    assertThat(TypeReach.passAt(64, 0, 5)).isEqualTo(0.0);
+    assertThat(TypeReach.passAt(64, 64, 5)).isEqualTo(1.0);
+    assertThat(TypeReach.passAt(64, 1, 1)).isCloseTo(1.0 / 64, org.assertj.core.data.Offset.offset(1e-12));
+    // one correct in 64: 5 samples hold it with chance 5/64
+    assertThat(TypeReach.passAt(64, 1, 5)).isCloseTo(5.0 / 64, org.assertj.core.data.Offset.offset(1e-12));
+    // 1 - C(62, 5) / C(64, 5)
+    assertThat(TypeReach.passAt(64, 2, 5)).isCloseTo(1 - (59.0 * 58) / (64.0 * 63), org.assertj.core.data.Offset.offset(1e-12));
+    assertThatThrownBy(() -> TypeReach.passAt(4, 1, 5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("need 0 < j <= n and 0 <= c <= n, were n 4, c 1, j 5");
   }
 
   @Test
