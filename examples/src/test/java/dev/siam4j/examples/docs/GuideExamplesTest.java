@@ -366,7 +366,9 @@ final class GuideExamplesTest {
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       for (Stage s : Stage.values()) {
-        expected.add("iteration " + i + ": " + s);
+        if (s != Stage.EXPLORE) { // the dry run sets no exploration
+          expected.add("iteration " + i + ": " + s);
+        }
       }
     }
     assertThat(stages).isEqualTo(expected);
