@@ -3,21 +3,29 @@ package dev.siam4j.examples.quickstart;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.siam4j.core.Algorithm;
 import dev.siam4j.core.Checkpoint;
+import dev.siam4j.core.CodeExecutor;
+import dev.siam4j.core.Generator;
 import dev.siam4j.core.Problem;
 import dev.siam4j.core.Prompt;
 import dev.siam4j.core.RunStoreException;
 import dev.siam4j.core.SampleKey;
+import dev.siam4j.core.SamplingOptions;
 import dev.siam4j.core.SftExample;
 import dev.siam4j.core.Trainer;
 import dev.siam4j.core.TrainingJob;
 import dev.siam4j.core.TrainingOptions;
 import dev.siam4j.core.TrainingResult;
+import dev.siam4j.core.extraction.CodeExtractors;
 import dev.siam4j.core.gguf.GgmlType;
 import dev.siam4j.core.gguf.LlamaModelFactory;
 import dev.siam4j.core.gguf.LlamaModelSpec;
 import dev.siam4j.core.jsonl.Json;
 import dev.siam4j.core.prompts.PromptTemplate;
 import dev.siam4j.core.prompts.PromptTemplates;
+import dev.siam4j.critic.Critics;
+import dev.siam4j.critic.equivalence.AnswerEquivalence;
+import dev.siam4j.critic.evaluation.Evaluator;
+import dev.siam4j.critic.evaluation.ScoredSample;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -193,6 +201,27 @@ public final class QuickstartModels {
     } catch (IOException e) {
       throw new RunStoreException("cannot write " + whatModel + "'s files in " + folder + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Samples and rule-judges a model on problems: {@code k} programs a problem at {@code
+   * temperature} (top-p 0.95, 96 tokens, sampling seed 1), each run in {@code executor}.
+   */
+  static List<ScoredSample> sampleAndJudge(
+      Generator generator, CodeExecutor executor, List<WordProblem> problems, int k, double temperature) {
+    return Evaluator.builder()
+        .generator(generator)
+        .executor(executor)
+        .prompt(promptTemplate())
+        .codeExtractor(CodeExtractors.defaultExtractor())
+        .samplesPerProblem(k)
+        .sampling(new SamplingOptions(temperature, 0.95, 0, 96, List.of(CLOSE)))
+        .seed(1)
+        .rules(AnswerEquivalence.rules())
+        .critic(Critics.rules())
+        .build()
+        .evaluate(toProblems(problems))
+        .samples();
   }
 
   /** @return the problems of a split as the loop reads them */

@@ -2,13 +2,8 @@ package dev.siam4j.examples.quickstart;
 
 import dev.siam4j.core.Checkpoint;
 import dev.siam4j.core.Generator;
-import dev.siam4j.core.SamplingOptions;
-import dev.siam4j.core.extraction.CodeExtractors;
 import dev.siam4j.core.llama.LlamaCpp;
 import dev.siam4j.core.llama.LlamaCppOptions;
-import dev.siam4j.critic.Critics;
-import dev.siam4j.critic.equivalence.AnswerEquivalence;
-import dev.siam4j.critic.evaluation.Evaluator;
 import dev.siam4j.critic.evaluation.ScoredSample;
 import dev.siam4j.sandbox.PythonSandbox;
 import java.io.PrintStream;
@@ -87,19 +82,7 @@ final class SeedModelCommand {
     try (PythonSandbox python = PythonSandbox.builder().workers(2).build()) {
       for (Split split : List.of(Split.TEST_ID, Split.TEST_OOD, Split.POOL)) {
         List<ScoredSample> samples =
-            Evaluator.builder()
-                .generator(generator)
-                .executor(python)
-                .prompt(QuickstartModels.promptTemplate())
-                .codeExtractor(CodeExtractors.defaultExtractor())
-                .samplesPerProblem(k)
-                .sampling(new SamplingOptions(temperature, 0.95, 0, 96, List.of(QuickstartModels.CLOSE)))
-                .seed(1)
-                .rules(AnswerEquivalence.rules())
-                .critic(Critics.rules())
-                .build()
-                .evaluate(QuickstartModels.toProblems(world.problems(split)))
-                .samples();
+            QuickstartModels.sampleAndJudge(generator, python, world.problems(split), k, temperature);
         Map<String, Tally> templates = new TreeMap<>();
         Tally whole = rows.computeIfAbsent(split.label() + " | all | all | all", x -> new Tally());
         for (ScoredSample s : samples) {

@@ -6,15 +6,10 @@ import dev.siam4j.core.CodeExecutor;
 import dev.siam4j.core.Generator;
 import dev.siam4j.core.InvalidInputException;
 import dev.siam4j.core.RunStoreException;
-import dev.siam4j.core.SamplingOptions;
-import dev.siam4j.core.extraction.CodeExtractors;
 import dev.siam4j.core.jsonl.Json;
 import dev.siam4j.core.jsonl.JsonlReader;
 import dev.siam4j.core.llama.LlamaCpp;
 import dev.siam4j.core.llama.LlamaCppOptions;
-import dev.siam4j.critic.Critics;
-import dev.siam4j.critic.equivalence.AnswerEquivalence;
-import dev.siam4j.critic.evaluation.Evaluator;
 import dev.siam4j.critic.evaluation.ScoredSample;
 import dev.siam4j.sandbox.PythonSandbox;
 import java.io.IOException;
@@ -104,20 +99,7 @@ final class TypeReach {
    */
   static List<QuickstartResults.TypePassAtK> measure(
       Generator generator, CodeExecutor executor, List<WordProblem> problems, int k, double temperature) {
-    List<ScoredSample> samples =
-        Evaluator.builder()
-            .generator(generator)
-            .executor(executor)
-            .prompt(QuickstartModels.promptTemplate())
-            .codeExtractor(CodeExtractors.defaultExtractor())
-            .samplesPerProblem(k)
-            .sampling(new SamplingOptions(temperature, 0.95, 0, 96, List.of(QuickstartModels.CLOSE)))
-            .seed(1)
-            .rules(AnswerEquivalence.rules())
-            .critic(Critics.rules())
-            .build()
-            .evaluate(QuickstartModels.toProblems(problems))
-            .samples();
+    List<ScoredSample> samples = QuickstartModels.sampleAndJudge(generator, executor, problems, k, temperature);
     Map<String, Map<String, int[]>> byType = new TreeMap<>();
     for (ScoredSample s : samples) {
       Map<String, String> m = s.problem().metadata();
