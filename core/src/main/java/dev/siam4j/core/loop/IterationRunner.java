@@ -169,7 +169,7 @@ final class IterationRunner {
         programs.isEmpty()
             ? List.of()
             : calls.callWithin(site, executor, () -> executor.executeAll(programs))
-                .orElseGet(() -> pastDeadline(executor, programs.size()));
+                .orElseGet(() -> pastDeadline(executor, group.get(0).key().problemId(), programs.size()));
     if (ran.size() != programs.size()) {
       throw ComponentCalls.failure(
           site, executor, "returned " + ran.size() + " executions for " + programs.size() + " programs", null);
@@ -184,10 +184,11 @@ final class IterationRunner {
   }
 
   /** TIMEOUT records for programs whose executor call passed its deadline. */
-  private List<Execution> pastDeadline(CodeExecutor executor, int programs) {
+  private List<Execution> pastDeadline(CodeExecutor executor, String problemId, int programs) {
     Duration deadline = loop.callTimeout(Stage.EXECUTE);
     String why =
-        SelfImprovementLoop.describe(executor) + " did not return within its deadline of " + deadline
+        "EXECUTE timed out in iteration " + iteration + " at problem " + problemId + ": "
+            + SelfImprovementLoop.describe(executor) + " did not return within its deadline of " + deadline
             + " (callTimeout(EXECUTE)); the call was interrupted and abandoned";
     LOG.warn("iteration {}: {}", iteration, why);
     Execution timeout = new Execution(Outcome.TIMEOUT, -1, "", why, "", deadline, Optional.empty());

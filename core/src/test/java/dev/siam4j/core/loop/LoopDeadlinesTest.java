@@ -102,7 +102,7 @@ final class LoopDeadlinesTest {
     assertThat(timedOut).isNotEmpty().allSatisfy(r -> assertThat(r.key().problemId()).isEqualTo("toy-0"));
     assertThat(timedOut.get(0).execution().stderr())
         .isEqualTo(
-            HangsOnToy0.class.getName()
+            "EXECUTE timed out in iteration 0 at problem toy-0: " + HangsOnToy0.class.getName()
                 + " did not return within its deadline of PT0.3S (callTimeout(EXECUTE)); the call was interrupted and abandoned");
     assertThat(timedOut.get(0).execution().elapsed()).isEqualTo(Duration.ofMillis(300));
     assertThat(records).hasSize(6);
