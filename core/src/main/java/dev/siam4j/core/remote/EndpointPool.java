@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  *       endpoint down; it gets no calls until, after {@link RemotePolicy#probeInterval()}, one call
  *       probes it: success brings it back, failure rests it twice as long.
  *   <li><b>Failure</b>: a call fails with {@link EndpointsUnavailableException}, naming every
- *       endpoint and its last failure, only when every endpoint is down and none is due for a probe
- *       (or when the policy's attempt limit is reached). A non-retriable failure ends the call at
+ *       endpoint and its last failure, only when every endpoint is down and no probe is due within
+ *       {@link RemotePolicy#maxBackoff()} (a call waits for a probe due that soon, so replicas that
+ *       all refuse for a moment do not fail it), or when the policy's attempt limit is reached. A non-retriable failure ends the call at
  *       once and is thrown as is; it does not count against the endpoint, which did answer.
  * </ul>
  *
@@ -207,17 +208,17 @@ public final class EndpointPool implements Capacity {
           }
         }
         if (probe != null && probe != avoid) {
-          probe.probing = true;
-          probe.inFlight++;
-          LOG.info("{} {} is down; probing it", service, probe.endpoint.baseUri());
-          return probe;
+          return startProbe(probe);
         }
         if (best != null) {
           best.inFlight++;
           turn = (turn + 1) % n;
           return best;
         }
-        if (!waitable) {
+        if (probe != null) {
+          return startProbe(probe); // only the endpoint this call just left is due: the back-off is over
+        }
+        if (!waitable && nextProbe > policy.maxBackoff().toNanos()) {
           throw new EndpointsUnavailableException(
               service + ": every endpoint is down; " + summary(), last);
         }
@@ -235,6 +236,13 @@ public final class EndpointPool implements Capacity {
     } finally {
       lock.unlock();
     }
+  }
+
+  private State startProbe(State s) {
+    s.probing = true;
+    s.inFlight++;
+    LOG.info("{} {} is down; probing it", service, s.endpoint.baseUri());
+    return s;
   }
 
   private static boolean better(State s, State best, State avoid) {

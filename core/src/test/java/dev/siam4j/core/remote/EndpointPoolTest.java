@@ -145,6 +145,36 @@ final class EndpointPoolTest {
   }
 
   @Test
+  void whenEveryEndpointRefusesForAMomentTheCallWaitsForAProbeAndSucceeds() {
+    RemotePolicy policy = FAST.withBackoff(Duration.ZERO, Duration.ofMillis(50)).withProbeInterval(Duration.ofMillis(5));
+    EndpointPool pool = EndpointPool.of("sandbox", List.of(A, B), policy);
+    Map<Endpoint, AtomicInteger> refusals = new ConcurrentHashMap<>(Map.of(A, new AtomicInteger(3), B, new AtomicInteger(3)));
+    String answer = pool.call(e -> {
+      if (refusals.get(e).getAndDecrement() > 0) {
+        throw EndpointFailure.httpStatus(429, "busy");
+      }
+      return "served by " + e.baseUri();
+    });
+    assertThat(answer).startsWith("served by http://127.0.0.1:");
+    assertThat(pool.stats()).extracting(EndpointStats::failed).containsExactly(3L, 3L);
+    assertThat(pool.stats()).filteredOn(EndpointStats::down).hasSize(1);
+  }
+
+  @Test
+  void whenEveryEndpointStaysDownTheCallFailsOnceTheNextProbeIsFurtherOffThanTheLongestBackoff() {
+    RemotePolicy policy = FAST.withBackoff(Duration.ZERO, Duration.ofMillis(15)).withProbeInterval(Duration.ofMillis(5));
+    EndpointPool pool = EndpointPool.of("sandbox", List.of(A), policy);
+    AtomicInteger attempts = new AtomicInteger();
+    assertThatThrownBy(() -> pool.call(e -> {
+      attempts.incrementAndGet();
+      throw new ConnectException();
+    })).isInstanceOf(EndpointsUnavailableException.class)
+        .hasMessage("sandbox: every endpoint is down; http://127.0.0.1:1/a is down (5 failures in a row, last: connection refused)");
+    // three failures mark it down; probes then wait 5 ms and 10 ms; the next, 20 ms off, is past 15 ms
+    assertThat(attempts).hasValue(5);
+  }
+
+  @Test
   void aDownEndpointIsProbedAndComesBackWhenItAnswers() {
     EndpointPool pool = EndpointPool.of("test", List.of(A, B), FAST);
     AtomicReference<Boolean> aBroken = new AtomicReference<>(true);
