@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Training throughput of siam4j's in-JVM PyTorch trainer on a GPU session.
+# Training throughput of siam4j's in-JVM PyTorch trainer on a GPU machine.
 #
 # DJL 0.36's CUDA natives are not on Maven Central. The pytorch-jni jar (on Central) carries the
 # JNI glue for CUDA 12.8 ("cu128"); bring the matching libtorch 2.7.1 yourself, e.g. from a pip
