@@ -12,28 +12,45 @@ public record ChatMessage(Role role, String content) {
 
   /** Who speaks in a chat. */
   public enum Role {
+    /** Instructions that frame the conversation. */
     SYSTEM,
+    /** The person asking. */
     USER,
+    /** The model answering. */
     ASSISTANT
   }
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param role who speaks, not null
+   * @param content what is said, not null
+   */
   public ChatMessage {
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(content, "content");
   }
 
-  /** @return a system message */
+  /**
+   * @param content the instructions, not null
+   * @return a system message
+   */
   public static ChatMessage system(String content) {
     return new ChatMessage(Role.SYSTEM, content);
   }
 
-  /** @return a user message */
+  /**
+   * @param content the user's text, not null
+   * @return a user message
+   */
   public static ChatMessage user(String content) {
     return new ChatMessage(Role.USER, content);
   }
 
-  /** @return an assistant message */
+  /**
+   * @param content the assistant's text, not null
+   * @return an assistant message
+   */
   public static ChatMessage assistant(String content) {
     return new ChatMessage(Role.ASSISTANT, content);
   }

@@ -12,18 +12,30 @@ import java.util.Optional;
  */
 public record Checkpoint(Path model, Optional<Path> adapter) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param model the GGUF model file, not null
+   * @param adapter the adapter file or empty, not null
+   */
   public Checkpoint {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(adapter, "adapter");
   }
 
-  /** @return a checkpoint that is a whole model file */
+  /**
+   * @param model the GGUF model file, not null
+   * @return a checkpoint that is a whole model file
+   */
   public static Checkpoint of(Path model) {
     return new Checkpoint(model, Optional.empty());
   }
 
-  /** @return a checkpoint of a base model and a LoRA adapter */
+  /**
+   * @param model the base model's GGUF file, not null
+   * @param adapter the LoRA adapter's GGUF file, not null
+   * @return a checkpoint of a base model and a LoRA adapter
+   */
   public static Checkpoint withAdapter(Path model, Path adapter) {
     return new Checkpoint(model, Optional.of(adapter));
   }

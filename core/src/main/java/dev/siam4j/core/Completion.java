@@ -24,7 +24,14 @@ public record Completion(
     UNKNOWN
   }
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param text the generated text, not null
+   * @param finishReason why generation ended, not null
+   * @param promptTokens prompt tokens, not negative
+   * @param completionTokens generated tokens, not negative
+   */
   public Completion {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(finishReason, "finishReason");

@@ -22,7 +22,15 @@ public interface Critic {
    */
   Verdict judge(CritiqueRequest request);
 
-  /** Judges one solution; same as {@link #judge(CritiqueRequest)}. */
+  /**
+   * Judges one solution; same as {@link #judge(CritiqueRequest)}.
+   *
+   * @param problem the problem, with its reference answer
+   * @param code the program
+   * @param execution what running it gave
+   * @return the verdict
+   * @throws CritiqueFailedException when the critic itself fails
+   */
   default Verdict judge(Problem problem, String code, Execution execution) {
     return judge(new CritiqueRequest(problem, code, execution));
   }

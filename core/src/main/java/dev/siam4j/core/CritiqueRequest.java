@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record CritiqueRequest(Problem problem, String code, Execution execution) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param problem the problem, not null
+   * @param code the program, not null, possibly empty
+   * @param execution what running it gave, not null
+   */
   public CritiqueRequest {
     Objects.requireNonNull(problem, "problem");
     Objects.requireNonNull(code, "code");

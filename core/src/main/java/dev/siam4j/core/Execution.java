@@ -26,7 +26,19 @@ public record Execution(
     Duration elapsed,
     Optional<ProgramError> error) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param outcome how it ended, not null
+   * @param exitCode the exit status, or -1 when there was none; at least -1
+   * @param stdout standard output, not null
+   * @param stderr standard error, not null
+   * @param answer the printed answer, empty for none; not null
+   * @param elapsed wall time, not negative
+   * @param error the parsed exception or empty, not null
+   * @throws IllegalArgumentException when {@code elapsed} is negative or {@code exitCode} is below
+   *     -1
+   */
   public Execution {
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(stdout, "stdout");
@@ -40,12 +52,21 @@ public record Execution(
     Checks.nonNegative(exitCode + 1, "exitCode + 1");
   }
 
-  /** @return a successful execution that printed {@code stdout} and whose answer is {@code answer} */
+  /**
+   * @param stdout what the program printed, not null
+   * @param answer the answer read from {@code stdout}, not null
+   * @param elapsed wall time, not negative
+   * @return a successful execution that printed {@code stdout} and whose answer is {@code answer}
+   */
   public static Execution ok(String stdout, String answer, Duration elapsed) {
     return new Execution(Outcome.OK, 0, stdout, "", answer, elapsed, Optional.empty());
   }
 
-  /** @return an execution that failed before the program could run, because of the sandbox */
+  /**
+   * @param reason why the sandbox failed; becomes the execution's {@code stderr}
+   * @param elapsed wall time until the failure, not negative
+   * @return an execution that failed before the program could run, because of the sandbox
+   */
   public static Execution sandboxFailure(String reason, Duration elapsed) {
     return new Execution(Outcome.SANDBOX_FAILURE, -1, "", reason, "", elapsed, Optional.empty());
   }

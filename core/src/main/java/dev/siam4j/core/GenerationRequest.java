@@ -17,7 +17,16 @@ import java.util.Optional;
 public record GenerationRequest(
     Prompt prompt, int samples, SamplingOptions sampling, long seed, Optional<Problem> problem) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param prompt what to complete, not null
+   * @param samples how many completions, positive
+   * @param sampling how to sample, not null
+   * @param seed the base seed, any value
+   * @param problem the source problem or empty, not null
+   * @throws IllegalArgumentException when {@code samples} is not positive
+   */
   public GenerationRequest {
     Objects.requireNonNull(prompt, "prompt");
     Checks.positive(samples, "samples");
@@ -45,7 +54,10 @@ public record GenerationRequest(
     return new GenerationRequest(prompt, samples, sampling, seed, Optional.of(Objects.requireNonNull(value, "problem")));
   }
 
-  /** @return the seed for sample {@code index}: distinct per sample, fixed for a base seed */
+  /**
+   * @param index the 0-based sample index
+   * @return the seed for sample {@code index}: distinct per sample, fixed for a base seed
+   */
   public long sampleSeed(int index) {
     long z = seed + 0x9E3779B97F4A7C15L * (index + 1);
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

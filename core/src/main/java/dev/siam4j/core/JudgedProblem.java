@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record JudgedProblem(Problem problem, List<JudgedSample> samples) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param problem the problem, not null
+   * @param samples its judged samples, not null, all keyed to {@code problem}; copied
+   * @throws IllegalArgumentException when a sample belongs to another problem
+   */
   public JudgedProblem {
     Objects.requireNonNull(problem, "problem");
     samples = List.copyOf(Objects.requireNonNull(samples, "samples"));

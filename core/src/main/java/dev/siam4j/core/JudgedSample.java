@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record JudgedSample(Solution solution, Execution execution, Verdict verdict) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param solution the solution, not null
+   * @param execution its execution, not null
+   * @param verdict its verdict, not null
+   */
   public JudgedSample {
     Objects.requireNonNull(solution, "solution");
     Objects.requireNonNull(execution, "execution");

@@ -14,7 +14,17 @@ import java.util.Objects;
 public record PreferencePair(
     SampleKey chosenKey, SampleKey rejectedKey, Prompt prompt, String chosen, String rejected) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param chosenKey the preferred sample, not null
+   * @param rejectedKey the other sample, of the same problem; not null
+   * @param prompt the prompt, not null
+   * @param chosen the preferred completion, not null
+   * @param rejected the rejected completion, not null, different from {@code chosen}
+   * @throws IllegalArgumentException when the keys name different problems or the completions are
+   *     equal
+   */
   public PreferencePair {
     Objects.requireNonNull(chosenKey, "chosenKey");
     Objects.requireNonNull(rejectedKey, "rejectedKey");

@@ -23,7 +23,17 @@ public record Problem(
     Locale language,
     Map<String, String> metadata) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param id the identifier, not blank
+   * @param question the question, not blank
+   * @param referenceAnswer the reference answer, not null, possibly empty
+   * @param source the source's name, not blank
+   * @param language the question's language, not null
+   * @param metadata other fields, not null; copied sorted by key
+   * @throws IllegalArgumentException when {@code id}, {@code question} or {@code source} is blank
+   */
   public Problem {
     Checks.nonBlank(id, "id");
     Checks.nonBlank(question, "question");
@@ -33,7 +43,15 @@ public record Problem(
     metadata = Checks.sortedCopy(metadata, "metadata");
   }
 
-  /** A problem in English with no metadata. */
+  /**
+   * A problem in English with no metadata.
+   *
+   * @param id the identifier, not blank
+   * @param question the question, not blank
+   * @param referenceAnswer the reference answer, not null
+   * @param source the source's name, not blank
+   * @return the problem
+   */
   public static Problem of(String id, String question, String referenceAnswer, String source) {
     return new Problem(id, question, referenceAnswer, source, Locale.ENGLISH, Map.of());
   }

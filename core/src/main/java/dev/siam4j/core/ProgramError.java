@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record ProgramError(String type, String message, int line) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param type the exception type, not null
+   * @param message the message, not null, possibly empty
+   * @param line the line, 0 when unknown
+   */
   public ProgramError {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(message, "message");

@@ -12,7 +12,14 @@ import java.util.Objects;
  */
 public record Prompt(String text, List<ChatMessage> messages) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param text the raw prompt, or empty for a chat prompt; not null
+   * @param messages the chat messages, or empty for a raw prompt; not null; copied
+   * @throws IllegalArgumentException when both or neither of {@code text} and {@code messages} are
+   *     empty
+   */
   public Prompt {
     Objects.requireNonNull(text, "text");
     messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
@@ -22,17 +29,26 @@ public record Prompt(String text, List<ChatMessage> messages) {
     }
   }
 
-  /** @return a raw prompt that the model continues as it is */
+  /**
+   * @param text the prompt, not empty
+   * @return a raw prompt that the model continues as it is
+   */
   public static Prompt raw(String text) {
     return new Prompt(text, List.of());
   }
 
-  /** @return a chat prompt */
+  /**
+   * @param messages the messages in order, at least one
+   * @return a chat prompt
+   */
   public static Prompt chat(List<ChatMessage> messages) {
     return new Prompt("", messages);
   }
 
-  /** @return a chat prompt */
+  /**
+   * @param messages the messages in order, at least one
+   * @return a chat prompt
+   */
   public static Prompt chat(ChatMessage... messages) {
     return chat(List.of(messages));
   }
@@ -45,6 +61,8 @@ public record Prompt(String text, List<ChatMessage> messages) {
   /**
    * A plain-text view for logs, hashing and backends without chat templates: the raw text, or the
    * messages' contents joined by blank lines.
+   *
+   * @return the prompt as plain text
    */
   public String flatten() {
     if (!isChat()) {

@@ -19,7 +19,13 @@ public record SampleKey(String problemId, int sampleIndex, int iteration)
           .thenComparing(SampleKey::problemId)
           .thenComparingInt(SampleKey::sampleIndex);
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param problemId the problem's id, not blank
+   * @param sampleIndex 0-based, not negative
+   * @param iteration 0-based, not negative
+   */
   public SampleKey {
     Checks.nonBlank(problemId, "problemId");
     Checks.nonNegative(sampleIndex, "sampleIndex");

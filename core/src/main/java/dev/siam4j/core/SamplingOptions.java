@@ -24,12 +24,30 @@ public record SamplingOptions(
   /** Greedy decoding, 512 tokens. */
   public static final SamplingOptions GREEDY = new SamplingOptions(0.0, 1.0, 0, 512, List.of());
 
-  /** Options without a grammar. */
+  /**
+   * Options without a grammar.
+   *
+   * @param temperature 0 for greedy decoding, otherwise the softmax temperature; not negative
+   * @param topP nucleus sampling threshold in (0, 1]
+   * @param topK tokens kept, 0 for all; not negative
+   * @param maxTokens the most tokens to generate, positive
+   * @param stop strings that end the completion, not null
+   */
   public SamplingOptions(double temperature, double topP, int topK, int maxTokens, List<String> stop) {
     this(temperature, topP, topK, maxTokens, stop, "");
   }
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param temperature not negative; 0 for greedy decoding
+   * @param topP in (0, 1]
+   * @param topK not negative; 0 keeps all tokens
+   * @param maxTokens positive
+   * @param stop stop strings, not null; copied
+   * @param grammar a GBNF grammar or empty, not null
+   * @throws IllegalArgumentException when a value is out of range
+   */
   public SamplingOptions {
     Checks.nonNegative(temperature, "temperature");
     if (!(topP > 0.0 && topP <= 1.0)) {
@@ -41,22 +59,34 @@ public record SamplingOptions(
     Objects.requireNonNull(grammar, "grammar");
   }
 
-  /** @return a copy with another temperature */
+  /**
+   * @param value the temperature, not negative; 0 for greedy decoding
+   * @return a copy with another temperature
+   */
   public SamplingOptions withTemperature(double value) {
     return new SamplingOptions(value, topP, topK, maxTokens, stop, grammar);
   }
 
-  /** @return a copy with another token limit */
+  /**
+   * @param value the most tokens to generate, positive
+   * @return a copy with another token limit
+   */
   public SamplingOptions withMaxTokens(int value) {
     return new SamplingOptions(temperature, topP, topK, value, stop, grammar);
   }
 
-  /** @return a copy with other stop strings */
+  /**
+   * @param value strings that end the completion, not null
+   * @return a copy with other stop strings
+   */
   public SamplingOptions withStop(List<String> value) {
     return new SamplingOptions(temperature, topP, topK, maxTokens, value, grammar);
   }
 
-  /** @return a copy whose completions must match the GBNF {@code value} (empty for none) */
+  /**
+   * @param value a GBNF grammar, or empty for none; not null
+   * @return a copy whose completions must match the GBNF {@code value} (empty for none)
+   */
   public SamplingOptions withGrammar(String value) {
     return new SamplingOptions(temperature, topP, topK, maxTokens, stop, value);
   }

@@ -13,7 +13,14 @@ import java.util.Objects;
  */
 public record SftExample(SampleKey key, Prompt prompt, String completion, double confidence) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param key the source sample, not null
+   * @param prompt the prompt, not null
+   * @param completion the completion, not blank
+   * @param confidence in [0, 1]
+   */
   public SftExample {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(prompt, "prompt");

@@ -8,6 +8,7 @@ package dev.siam4j.core;
  */
 public class Siam4jException extends RuntimeException {
   private static final long serialVersionUID = 1L;
+  /** Whether repeating the failed call may succeed. */
   private final boolean retriable;
 
   /**

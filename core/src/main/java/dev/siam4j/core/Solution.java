@@ -12,7 +12,14 @@ import java.util.Objects;
  */
 public record Solution(SampleKey key, Prompt prompt, Completion completion, String code) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param key the sample's key, not null
+   * @param prompt the prompt, not null
+   * @param completion the completion, not null
+   * @param code the extracted program, or empty; not null
+   */
   public Solution {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(prompt, "prompt");

@@ -30,7 +30,13 @@ public interface TokenScorer {
    */
   record Score(double logProbability, int tokens) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param logProbability 0 or less
+     * @param tokens at least 1
+     * @throws IllegalArgumentException when a value is out of range
+     */
     public Score {
       if (!(logProbability <= 0.0)) {
         throw new IllegalArgumentException(

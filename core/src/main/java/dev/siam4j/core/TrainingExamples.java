@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param pairs preference pairs
  * @param dropped how many samples each quality rule dropped, by rule name
  * @param flagged how many samples each flagging rule flagged (kept, only counted), by rule name;
- *     empty in records written before it existed
+ *     empty when a record has no such field
  */
 public record TrainingExamples(
     List<SftExample> sft,
@@ -24,7 +24,14 @@ public record TrainingExamples(
   /** Nothing. */
   public static final TrainingExamples EMPTY = new TrainingExamples(List.of(), List.of(), Map.of());
 
-  /** Validates and copies; a missing {@code flagged} is empty. */
+  /**
+   * Validates and copies; a missing {@code flagged} is empty.
+   *
+   * @param sft SFT examples, not null; copied
+   * @param pairs preference pairs, not null; copied
+   * @param dropped dropped counts by rule, not null; copied sorted
+   * @param flagged flagged counts by rule; {@code null} is read as empty; copied sorted
+   */
   public TrainingExamples {
     sft = List.copyOf(Objects.requireNonNull(sft, "sft"));
     pairs = List.copyOf(Objects.requireNonNull(pairs, "pairs"));

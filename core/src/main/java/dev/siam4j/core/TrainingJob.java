@@ -23,7 +23,16 @@ public record TrainingJob(
     TrainingOptions options,
     Path outputDirectory) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param base the starting checkpoint, not null
+   * @param sftFile SFT examples, JSONL, not null
+   * @param pairsFile preference pairs, JSONL, not null
+   * @param algorithm the objective, not null
+   * @param options hyper-parameters, not null
+   * @param outputDirectory the trainer's output folder, not null
+   */
   public TrainingJob {
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(sftFile, "sftFile");

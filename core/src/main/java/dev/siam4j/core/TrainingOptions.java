@@ -28,7 +28,19 @@ public record TrainingOptions(
   public static final TrainingOptions DEFAULT =
       new TrainingOptions(1e-4, 1, 8, 512, 0.1, 1.0, 8, 42);
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param learningRate positive and finite
+   * @param epochs positive
+   * @param batchSize positive
+   * @param maxSequenceLength positive
+   * @param beta not negative
+   * @param nllWeight not negative
+   * @param loraRank not negative; 0 for full fine-tuning
+   * @param seed any value
+   * @throws IllegalArgumentException when a value is out of range
+   */
   public TrainingOptions {
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
       throw new IllegalArgumentException("learningRate must be positive, was " + learningRate);
@@ -41,7 +53,10 @@ public record TrainingOptions(
     Checks.nonNegative(loraRank, "loraRank");
   }
 
-  /** @return these options with another peak learning rate */
+  /**
+   * @param value the peak learning rate, positive and finite
+   * @return these options with another peak learning rate
+   */
   public TrainingOptions withLearningRate(double value) {
     return new TrainingOptions(value, epochs, batchSize, maxSequenceLength, beta, nllWeight, loraRank, seed);
   }

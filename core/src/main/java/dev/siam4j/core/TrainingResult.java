@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record TrainingResult(Checkpoint checkpoint, Map<String, Double> metrics) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param checkpoint the new policy, not null
+   * @param metrics metrics by name, not null; copied sorted
+   */
   public TrainingResult {
     Objects.requireNonNull(checkpoint, "checkpoint");
     metrics = Checks.sortedCopy(metrics, "metrics");

@@ -24,7 +24,18 @@ public record Verdict(
     Optional<String> rationale,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean abstained) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param correct whether the answer matches the reference
+   * @param confidence in [0, 1]
+   * @param judge the deciding judge, not blank
+   * @param rationale why, or empty; not null
+   * @param abstained whether the judge declined; then {@code correct} must be false and {@code
+   *     confidence} 0
+   * @throws IllegalArgumentException when {@code confidence} is outside [0, 1], {@code judge} is
+   *     blank or an abstention is correct or confident
+   */
   public Verdict {
     Checks.probability(confidence, "confidence");
     Checks.nonBlank(judge, "judge");
@@ -56,12 +67,22 @@ public record Verdict(
     return new Verdict(false, 0.0, judge, Optional.of(Objects.requireNonNull(reason, "reason")), true);
   }
 
-  /** @return a certain verdict with no rationale */
+  /**
+   * @param correct whether the answer matches the reference; the confidence is 1 if so, else 0
+   * @param judge the deciding judge, not blank
+   * @return a certain verdict with no rationale
+   */
   public static Verdict of(boolean correct, String judge) {
     return new Verdict(correct, correct ? 1.0 : 0.0, judge, Optional.empty());
   }
 
-  /** @return a verdict with a rationale */
+  /**
+   * @param correct whether the answer matches the reference
+   * @param confidence in [0, 1]
+   * @param judge the deciding judge, not blank
+   * @param rationale why, not null
+   * @return a verdict with a rationale
+   */
   public static Verdict of(boolean correct, double confidence, String judge, String rationale) {
     return new Verdict(correct, confidence, judge, Optional.of(rationale));
   }

@@ -32,7 +32,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CustomCritic {
   private CustomCritic() {}
 
-  /** A critic that wraps another and says NO to programs that only print a literal. */
+  /**
+   * A critic that wraps another and says NO to programs that only print a literal.
+   *
+   * @param inner the critic that judges every other program
+   * @param refused counts the programs refused
+   * @return the wrapping critic
+   */
   public static Critic refusingLiterals(Critic inner, AtomicInteger refused) {
     return request -> {
       String code = request.code().strip();
@@ -49,6 +55,7 @@ public final class CustomCritic {
    *
    * @param runFolder where the run goes
    * @return the result
+   * @throws IOException when the run folder cannot be created
    */
   public static LoopResult run(Path runFolder) throws IOException {
     Files.createDirectories(runFolder);
@@ -75,7 +82,12 @@ public final class CustomCritic {
     }
   }
 
-  /** Entry point. */
+  /**
+   * Entry point.
+   *
+   * @param args the run folder (default {@code runs/custom-critic})
+   * @throws IOException when the run folder cannot be created
+   */
   public static void main(String[] args) throws IOException {
     Path folder = Path.of(args.length > 0 ? args[0] : "runs/custom-critic");
     LoopResult r = run(folder);

@@ -61,7 +61,11 @@ public final class EvaluateOnly {
     }
   }
 
-  /** Entry point: {@code EvaluateOnly MODEL.gguf PROBLEMS.jsonl [plain|gsm8k|math] [SAMPLES]}. */
+  /**
+   * Entry point: {@code EvaluateOnly MODEL.gguf PROBLEMS.jsonl [plain|gsm8k|math] [SAMPLES]}.
+   *
+   * @param args the model file, the problem file, the field mapping and the samples per problem
+   */
   public static void main(String[] args) {
     if (args.length < 2) {
       System.err.println("usage: EvaluateOnly MODEL.gguf PROBLEMS.jsonl [plain|gsm8k|math] [SAMPLES]");

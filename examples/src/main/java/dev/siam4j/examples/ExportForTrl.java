@@ -44,7 +44,11 @@ public final class ExportForTrl {
     }
   }
 
-  /** Entry point: {@code ExportForTrl RUN_FOLDER ITERATION OUTPUT_FOLDER}. */
+  /**
+   * Entry point: {@code ExportForTrl RUN_FOLDER ITERATION OUTPUT_FOLDER}.
+   *
+   * @param args the run folder, the 0-based iteration and the output folder
+   */
   public static void main(String[] args) {
     if (args.length != 3) {
       System.err.println("usage: ExportForTrl RUN_FOLDER ITERATION OUTPUT_FOLDER");

@@ -80,7 +80,12 @@ public final class RemoteModel {
     }
   }
 
-  /** Entry point: {@code RemoteModel BASE_URL[,BASE_URL...] MODEL PROBLEMS.jsonl [SAMPLES]}. */
+  /**
+   * Entry point: {@code RemoteModel BASE_URL[,BASE_URL...] MODEL PROBLEMS.jsonl [SAMPLES]}.
+   *
+   * @param args comma-separated server base URLs, the model name, the problem file and the samples
+   *     per problem
+   */
   public static void main(String[] args) {
     if (args.length < 3) {
       System.err.println("usage: RemoteModel BASE_URL[,BASE_URL...] MODEL PROBLEMS.jsonl [SAMPLES]");

@@ -535,6 +535,7 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
     /**
      * @param command the Python interpreter: a name on PATH or a path (default {@code python3});
      *     a pyenv shim is resolved to the real binary
+     * @return this builder
      */
     public Builder interpreter(String command) {
       Objects.requireNonNull(command, "interpreter");
@@ -545,7 +546,10 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
       return this;
     }
 
-    /** @param count worker processes (default: available processors) */
+    /**
+     * @param count worker processes (default: available processors)
+     * @return this builder
+     */
     public Builder workers(int count) {
       if (count <= 0 || count > 4096) {
         throw new IllegalArgumentException("workers must be in [1, 4096], was " + count);
@@ -554,7 +558,10 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
       return this;
     }
 
-    /** @param capacity programs that may wait for a worker before submit blocks (default 4 × workers) */
+    /**
+     * @param capacity programs that may wait for a worker before submit blocks (default 4 × workers)
+     * @return this builder
+     */
     public Builder queueCapacity(int capacity) {
       if (capacity <= 0) {
         throw new IllegalArgumentException("queueCapacity must be positive, was " + capacity);
@@ -563,27 +570,39 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
       return this;
     }
 
-    /** @param value every limit at once; the single-limit setters override parts of it */
+    /**
+     * @param value every limit at once; the single-limit setters override parts of it
+     * @return this builder
+     */
     public Builder limits(SandboxLimits value) {
       limits = once(limits, value, "limits");
       return this;
     }
 
-    /** @param value wall time per program (default 10 s) */
+    /**
+     * @param value wall time per program (default 10 s)
+     * @return this builder
+     */
     public Builder wallTime(Duration value) {
       positive(value, "wallTime");
       wallTime = once(wallTime, value, "wallTime");
       return this;
     }
 
-    /** @param value CPU time per program (default 10 s) */
+    /**
+     * @param value CPU time per program (default 10 s)
+     * @return this builder
+     */
     public Builder cpuTime(Duration value) {
       positive(value, "cpuTime");
       cpuTime = once(cpuTime, value, "cpuTime");
       return this;
     }
 
-    /** @param bytes address space per program, the warm interpreter's included (default 2 GiB) */
+    /**
+     * @param bytes address space per program, the warm interpreter's included (default 2 GiB)
+     * @return this builder
+     */
     public Builder memoryBytes(long bytes) {
       if (bytes < (64L << 20)) {
         throw new IllegalArgumentException("memoryBytes must be at least 64 MiB, was " + bytes);
@@ -592,7 +611,10 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
       return this;
     }
 
-    /** @param bytes stdout and stderr together per program (default 64 KiB) */
+    /**
+     * @param bytes stdout and stderr together per program (default 64 KiB)
+     * @return this builder
+     */
     public Builder outputBytes(int bytes) {
       if (bytes <= 0) {
         throw new IllegalArgumentException("outputBytes must be positive, was " + bytes);
@@ -601,7 +623,10 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
       return this;
     }
 
-    /** @param count processes and threads per program (default 64) */
+    /**
+     * @param count processes and threads per program (default 64)
+     * @return this builder
+     */
     public Builder processes(int count) {
       if (count <= 0) {
         throw new IllegalArgumentException("processes must be positive, was " + count);
@@ -610,7 +635,10 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
       return this;
     }
 
-    /** @param bytes largest file a program may write (default 16 MiB) */
+    /**
+     * @param bytes largest file a program may write (default 16 MiB)
+     * @return this builder
+     */
     public Builder fileSizeBytes(long bytes) {
       if (bytes <= 0) {
         throw new IllegalArgumentException("fileSizeBytes must be positive, was " + bytes);
@@ -619,7 +647,10 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
       return this;
     }
 
-    /** @param value how workers run programs (default {@link SandboxMode#ISOLATED}) */
+    /**
+     * @param value how workers run programs (default {@link SandboxMode#ISOLATED})
+     * @return this builder
+     */
     public Builder mode(SandboxMode value) {
       mode = once(mode, value, "mode");
       return this;
@@ -628,6 +659,7 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
     /**
      * @param value whether programs are confined (default {@link Confinement#CONFINED}); {@link
      *     Confinement#UNCONFINED} runs them on the host and must be asked for by name
+     * @return this builder
      */
     public Builder confinement(Confinement value) {
       confinement = once(confinement, value, "confinement");
@@ -637,25 +669,35 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
     /**
      * @param path the bubblewrap binary a confined sandbox runs its workers in (default: {@code
      *     bwrap} on the PATH)
+     * @return this builder
      */
     public Builder bubblewrap(Path path) {
       bubblewrap = once(bubblewrap, path, "bubblewrap");
       return this;
     }
 
-    /** @param value how programs are kept off the network (default {@link NetworkIsolation#AUTO}) */
+    /**
+     * @param value how programs are kept off the network (default {@link NetworkIsolation#AUTO})
+     * @return this builder
+     */
     public Builder network(NetworkIsolation value) {
       network = once(network, value, "network");
       return this;
     }
 
-    /** @param value reads the answer from stdout (default: the last non-empty line) */
+    /**
+     * @param value reads the answer from stdout (default: the last non-empty line)
+     * @return this builder
+     */
     public Builder answerExtractor(AnswerExtractor value) {
       answerExtractor = once(answerExtractor, value, "answerExtractor");
       return this;
     }
 
-    /** @param modules modules workers import before any program (default {@link #DEFAULT_PRELOAD}) */
+    /**
+     * @param modules modules workers import before any program (default {@link #DEFAULT_PRELOAD})
+     * @return this builder
+     */
     public Builder preload(List<String> modules) {
       Objects.requireNonNull(modules, "preload");
       for (String m : modules) {
@@ -667,7 +709,10 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
       return this;
     }
 
-    /** @param value time between SIGTERM and SIGKILL for a program past its wall time (default 100 ms) */
+    /**
+     * @param value time between SIGTERM and SIGKILL for a program past its wall time (default 100 ms)
+     * @return this builder
+     */
     public Builder killGrace(Duration value) {
       Objects.requireNonNull(value, "killGrace");
       if (value.isNegative()) {
@@ -677,7 +722,10 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
       return this;
     }
 
-    /** @param value how long a worker may take to start and import its modules (default 120 s) */
+    /**
+     * @param value how long a worker may take to start and import its modules (default 120 s)
+     * @return this builder
+     */
     public Builder startupTimeout(Duration value) {
       positive(value, "startupTimeout");
       startupTimeout = once(startupTimeout, value, "startupTimeout");

@@ -37,7 +37,17 @@ public record SandboxLimits(
       new SandboxLimits(
           Duration.ofSeconds(10), Duration.ofSeconds(10), 2L << 30, 64 << 10, 64, 16L << 20);
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param wallTime wall-clock time per program, positive
+   * @param cpuTime CPU time per process, positive
+   * @param memoryBytes memory per program, at least 64 MiB
+   * @param outputBytes stdout and stderr together, positive
+   * @param processes processes and threads, positive
+   * @param fileSizeBytes the largest file written, positive
+   * @throws IllegalArgumentException when a limit is out of range
+   */
   public SandboxLimits {
     positive(wallTime, "wallTime");
     positive(cpuTime, "cpuTime");
@@ -61,32 +71,50 @@ public record SandboxLimits(
     return DEFAULTS;
   }
 
-  /** @return these limits with {@code wallTime} instead */
+  /**
+   * @param wallTime wall-clock time per program, positive
+   * @return these limits with {@code wallTime} instead
+   */
   public SandboxLimits withWallTime(Duration wallTime) {
     return new SandboxLimits(wallTime, cpuTime, memoryBytes, outputBytes, processes, fileSizeBytes);
   }
 
-  /** @return these limits with {@code cpuTime} instead */
+  /**
+   * @param cpuTime CPU time per process, positive
+   * @return these limits with {@code cpuTime} instead
+   */
   public SandboxLimits withCpuTime(Duration cpuTime) {
     return new SandboxLimits(wallTime, cpuTime, memoryBytes, outputBytes, processes, fileSizeBytes);
   }
 
-  /** @return these limits with {@code memoryBytes} instead */
+  /**
+   * @param memoryBytes memory per program, at least 64 MiB
+   * @return these limits with {@code memoryBytes} instead
+   */
   public SandboxLimits withMemoryBytes(long memoryBytes) {
     return new SandboxLimits(wallTime, cpuTime, memoryBytes, outputBytes, processes, fileSizeBytes);
   }
 
-  /** @return these limits with {@code outputBytes} instead */
+  /**
+   * @param outputBytes stdout and stderr together, positive
+   * @return these limits with {@code outputBytes} instead
+   */
   public SandboxLimits withOutputBytes(int outputBytes) {
     return new SandboxLimits(wallTime, cpuTime, memoryBytes, outputBytes, processes, fileSizeBytes);
   }
 
-  /** @return these limits with {@code processes} instead */
+  /**
+   * @param processes processes and threads, positive
+   * @return these limits with {@code processes} instead
+   */
   public SandboxLimits withProcesses(int processes) {
     return new SandboxLimits(wallTime, cpuTime, memoryBytes, outputBytes, processes, fileSizeBytes);
   }
 
-  /** @return these limits with {@code fileSizeBytes} instead */
+  /**
+   * @param fileSizeBytes the largest file written, positive
+   * @return these limits with {@code fileSizeBytes} instead
+   */
   public SandboxLimits withFileSizeBytes(long fileSizeBytes) {
     return new SandboxLimits(wallTime, cpuTime, memoryBytes, outputBytes, processes, fileSizeBytes);
   }

@@ -13,7 +13,14 @@ import java.util.Objects;
  */
 public record Contamination(String trainingId, String split, String evaluationId, String ngram) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param trainingId the training item's id, not blank
+   * @param split the evaluation split, not blank
+   * @param evaluationId the evaluation item's id, not null
+   * @param ngram the shared n-gram, not null
+   */
   public Contamination {
     Checks.nonBlank(trainingId, "trainingId");
     Checks.nonBlank(split, "split");

@@ -106,6 +106,8 @@ public final class Decontaminator {
     /**
      * The n-gram size (default {@value Decontaminator#DEFAULT_NGRAM_SIZE}).
      *
+     * @param n tokens per n-gram, positive
+     * @return this builder
      * @throws IllegalStateException when set twice
      */
     public Builder ngramSize(int n) {
@@ -123,6 +125,7 @@ public final class Decontaminator {
      * @param split the split's name ("gsm8k-test")
      * @param id the item's id
      * @param text its text
+     * @return this builder
      */
     public Builder add(String split, String id, String text) {
       Checks.nonBlank(split, "split");
@@ -132,7 +135,13 @@ public final class Decontaminator {
       return this;
     }
 
-    /** Adds the questions of an evaluation split. */
+    /**
+     * Adds the questions of an evaluation split.
+     *
+     * @param split the split's name, not blank
+     * @param problems the split's problems; each question is added under the problem's id
+     * @return this builder
+     */
     public Builder addAll(String split, Iterable<Problem> problems) {
       Objects.requireNonNull(problems, "problems");
       for (Problem p : problems) {

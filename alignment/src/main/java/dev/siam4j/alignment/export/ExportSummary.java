@@ -17,7 +17,15 @@ import java.util.Objects;
 public record ExportSummary(
     ExportFormat format, Path directory, List<String> files, long sft, long pairs) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param format the format, not null
+   * @param directory the output folder, not null
+   * @param files the files written, not null; copied
+   * @param sft SFT examples written, not negative
+   * @param pairs preference pairs written, not negative
+   */
   public ExportSummary {
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(directory, "directory");

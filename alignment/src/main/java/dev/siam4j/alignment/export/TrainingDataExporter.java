@@ -75,6 +75,9 @@ public final class TrainingDataExporter implements AutoCloseable {
    * Opens an export into {@code directory}, creating it, and removing the files an earlier export
    * left there.
    *
+   * @param format the format to write, not null
+   * @param directory the output folder, not null; created if missing
+   * @return an open exporter, which the caller closes
    * @throws RunStoreException when the folder cannot be created or cleared
    */
   public static TrainingDataExporter open(ExportFormat format, Path directory) {
@@ -99,6 +102,7 @@ public final class TrainingDataExporter implements AutoCloseable {
   /**
    * Writes one SFT example.
    *
+   * @param example the example, not null
    * @throws RunStoreException when writing fails
    * @throws IllegalStateException when closed
    */
@@ -115,6 +119,7 @@ public final class TrainingDataExporter implements AutoCloseable {
   /**
    * Writes one preference pair.
    *
+   * @param pair the pair, not null
    * @throws RunStoreException when writing fails
    * @throws IllegalStateException when closed
    */

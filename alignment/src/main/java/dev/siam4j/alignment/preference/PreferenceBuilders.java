@@ -119,6 +119,9 @@ public final class PreferenceBuilders {
     /**
      * Approved samples need at least this critic confidence to be used (default {@value
      * PreferenceBuilders#DEFAULT_MIN_CONFIDENCE}).
+     *
+     * @param minConfidence in [0, 1]
+     * @return this builder
      */
     public Builder minConfidence(double minConfidence) {
       Checks.probability(minConfidence, "minConfidence");
@@ -127,7 +130,12 @@ public final class PreferenceBuilders {
       return this;
     }
 
-    /** At most this many SFT examples per problem (default 4); 0 makes no SFT examples. */
+    /**
+     * At most this many SFT examples per problem (default 4); 0 makes no SFT examples.
+     *
+     * @param maxSftPerProblem not negative
+     * @return this builder
+     */
     public Builder maxSftPerProblem(int maxSftPerProblem) {
       Checks.nonNegative(maxSftPerProblem, "maxSftPerProblem");
       once(this.maxSft, "maxSftPerProblem");
@@ -135,7 +143,12 @@ public final class PreferenceBuilders {
       return this;
     }
 
-    /** At most this many pairs per problem (the paper's m, default 4); 0 makes no pairs. */
+    /**
+     * At most this many pairs per problem (the paper's m, default 4); 0 makes no pairs.
+     *
+     * @param maxPairsPerProblem not negative
+     * @return this builder
+     */
     public Builder maxPairsPerProblem(int maxPairsPerProblem) {
       Checks.nonNegative(maxPairsPerProblem, "maxPairsPerProblem");
       once(this.maxPairs, "maxPairsPerProblem");
@@ -143,7 +156,12 @@ public final class PreferenceBuilders {
       return this;
     }
 
-    /** Which rejected samples pairs prefer (default {@link RejectedOrder#WRONG_ANSWER_FIRST}). */
+    /**
+     * Which rejected samples pairs prefer (default {@link RejectedOrder#WRONG_ANSWER_FIRST}).
+     *
+     * @param rejectedOrder the order, not null
+     * @return this builder
+     */
     public Builder rejectedOrder(RejectedOrder rejectedOrder) {
       Objects.requireNonNull(rejectedOrder, "rejectedOrder");
       once(this.rejectedOrder, "rejectedOrder");
@@ -151,7 +169,12 @@ public final class PreferenceBuilders {
       return this;
     }
 
-    /** The quality rules approved samples must pass (default {@link QualityPolicy#paper()}). */
+    /**
+     * The quality rules approved samples must pass (default {@link QualityPolicy#paper()}).
+     *
+     * @param quality the policy, not null
+     * @return this builder
+     */
     public Builder quality(QualityPolicy quality) {
       Objects.requireNonNull(quality, "quality");
       once(this.quality, "quality");
@@ -162,6 +185,9 @@ public final class PreferenceBuilders {
     /**
      * Which problems have a reference the critic could not interpret (default {@link
      * UnusableReference#byConvention()}).
+     *
+     * @param referenceUnusable true for a problem whose reference is unusable; not null
+     * @return this builder
      */
     public Builder referenceUnusable(Predicate<JudgedProblem> referenceUnusable) {
       Objects.requireNonNull(referenceUnusable, "referenceUnusable");
@@ -174,6 +200,9 @@ public final class PreferenceBuilders {
      * The seed that breaks ties when choosing among equally confident samples (default 0). The
      * choice for a problem depends only on the seed, the problem id and its samples, not on the
      * order problems come in.
+     *
+     * @param seed the tie-breaking seed, any value
+     * @return this builder
      */
     public Builder seed(long seed) {
       once(this.seed, "seed");

@@ -69,8 +69,8 @@ public final class TrainingDataStatistics {
 
   /**
    * Records what a {@link dev.siam4j.core.PreferenceBuilder} made of one problem: its drops and
-   * its flags (and, in examples written before {@code flagged()} existed, the drop keys with the
-   * prefix {@code "flagged."} as flags).
+   * its flags (drop keys with the prefix {@code "flagged."} count as flags too, for examples that
+   * carry their flags among the drops).
    *
    * @param problem the builder's input
    * @param examples its output

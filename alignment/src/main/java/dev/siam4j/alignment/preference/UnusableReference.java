@@ -12,13 +12,14 @@ import java.util.function.Predicate;
  * <p>The convention: a critic that cannot interpret a reference says so with {@link
  * dev.siam4j.core.Verdict#abstain(String, String)}. A problem is unusable when its reference is
  * blank or any of its verdicts abstained (the reference is the same for every sample, so one
- * abstention speaks for all). Verdicts written before the typed abstention, whose judge is {@value
- * #ABSTAIN_JUDGE}, count as abstentions too.
+ * abstention speaks for all). Verdicts whose judge is {@value #ABSTAIN_JUDGE} count as abstentions
+ * too, whether or not their {@code abstained} flag is set.
  */
 public final class UnusableReference {
 
   /**
-   * The judge name by which verdicts abstained before {@link dev.siam4j.core.Verdict#abstained()}.
+   * A judge name that marks a verdict as an abstention without {@link
+   * dev.siam4j.core.Verdict#abstained()}.
    *
    * @deprecated use {@link dev.siam4j.core.Verdict#abstain(String, String)}; still recognised
    */

@@ -17,7 +17,12 @@ public record QualityAssessment(Optional<String> droppedBy, List<String> flags) 
   /** A sample that passed every rule. */
   public static final QualityAssessment CLEAN = new QualityAssessment(Optional.empty(), List.of());
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param droppedBy the dropping rule's name or empty, not null
+   * @param flags the flagging rules' names, not null; copied
+   */
   public QualityAssessment {
     Objects.requireNonNull(droppedBy, "droppedBy");
     flags = List.copyOf(Objects.requireNonNull(flags, "flags"));

@@ -17,6 +17,8 @@ public final class QualityChecks {
 
   /**
    * A program was extracted, it ran to a normal end ({@code Outcome.OK}) and it printed an answer.
+   *
+   * @return the check
    */
   public static QualityCheck executesAndPrints() {
     return (problem, sample) ->
@@ -29,6 +31,9 @@ public final class QualityChecks {
    * The completion's length, in characters (UTF-16 code units), lies in {@code [minChars,
    * maxChars]}.
    *
+   * @param minChars the shortest allowed length, not negative
+   * @param maxChars the longest allowed length, at least {@code minChars}
+   * @return the check
    * @throws IllegalArgumentException when {@code minChars} is negative or above {@code maxChars}
    */
   public static QualityCheck lengthBetween(int minChars, int maxChars) {
@@ -48,6 +53,8 @@ public final class QualityChecks {
    * {@code print}/{@code str}, a subscript, a loop or a condition. A program that only assigns and
    * prints literals ({@code answer = 160; print(answer)}) fails: it hit the answer without
    * working for it. A sample without code passes (other rules deal with it).
+   *
+   * @return the check
    */
   public static QualityCheck computes() {
     return (problem, sample) ->
@@ -63,6 +70,8 @@ public final class QualityChecks {
    * <p>Why: when only the printed answer is checked, self-training learns programs that hit the
    * right number for the wrong reason ("200 apples, 80% sold" answered by {@code a=20; b=8;
    * print(a*b)}). A sample without code passes.
+   *
+   * @return the check
    */
   public static QualityCheck grounded() {
     return new Grounding();

@@ -51,6 +51,8 @@ public final class QualityPolicy {
    * The paper's filter: a program must run and print an answer, within the length bounds; programs
    * that print a literal and programs whose numbers do not come from the question are flagged
    * (counted) but kept, as the paper kept them.
+   *
+   * @return the paper's policy
    */
   public static QualityPolicy paper() {
     return builder()
@@ -65,6 +67,8 @@ public final class QualityPolicy {
    * {@link #paper()} with literal-only and ungrounded programs dropped: what to use when only the
    * printed answer is checked, so that self-training does not learn right numbers for wrong
    * reasons.
+   *
+   * @return the strict policy
    */
   public static QualityPolicy strict() {
     return paper().withAction(LITERAL_ONLY, QualityRule.Action.DROP)
@@ -87,6 +91,7 @@ public final class QualityPolicy {
   }
 
   /**
+   * @param name the rule's name
    * @return this policy without the rule named {@code name}
    * @throws IllegalArgumentException when there is no such rule
    */
@@ -98,6 +103,8 @@ public final class QualityPolicy {
   }
 
   /**
+   * @param name the rule's name
+   * @param action what a failing sample gets, not null
    * @return this policy with the rule named {@code name} set to {@code action}
    * @throws IllegalArgumentException when there is no such rule
    */
@@ -163,12 +170,26 @@ public final class QualityPolicy {
 
     private Builder() {}
 
-    /** Adds a rule that drops failing samples. */
+    /**
+     * Adds a rule that drops failing samples.
+     *
+     * @param name the rule's name: lower-case letters, digits and dashes
+     * @param check the check
+     * @return this builder
+     * @throws IllegalStateException when a rule of that name was added already
+     */
     public Builder drop(String name, QualityCheck check) {
       return rule(new QualityRule(name, QualityRule.Action.DROP, check));
     }
 
-    /** Adds a rule that counts failing samples but keeps them. */
+    /**
+     * Adds a rule that counts failing samples but keeps them.
+     *
+     * @param name the rule's name: lower-case letters, digits and dashes
+     * @param check the check
+     * @return this builder
+     * @throws IllegalStateException when a rule of that name was added already
+     */
     public Builder flag(String name, QualityCheck check) {
       return rule(new QualityRule(name, QualityRule.Action.FLAG, check));
     }
@@ -176,6 +197,8 @@ public final class QualityPolicy {
     /**
      * Adds a rule.
      *
+     * @param rule the rule, not null
+     * @return this builder
      * @throws IllegalStateException when a rule of that name was added already
      */
     public Builder rule(QualityRule rule) {

@@ -20,7 +20,14 @@ public record QualityRule(String name, Action action, QualityCheck check) {
     FLAG
   }
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param name lower-case letters, digits and dashes, starting with a letter or digit
+   * @param action what a failing sample gets, not null
+   * @param check the check, not null
+   * @throws IllegalArgumentException when the name is blank or has other characters
+   */
   public QualityRule {
     Checks.nonBlank(name, "name");
     if (!name.matches("[a-z0-9][a-z0-9-]*")) {

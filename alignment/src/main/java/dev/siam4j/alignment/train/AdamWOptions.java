@@ -20,6 +20,11 @@ public record AdamWOptions(
   /**
    * Validates.
    *
+   * @param beta1 in [0, 1)
+   * @param beta2 in [0, 1)
+   * @param epsilon positive
+   * @param weightDecay not negative
+   * @param maxGradNorm not negative; 0 turns clipping off
    * @throws IllegalArgumentException when a value is out of its range, naming it
    */
   public AdamWOptions {

@@ -95,6 +95,9 @@ public class EquivalenceBenchmark {
     AnswerEquivalence cached;
     int i;
 
+    /**
+     * Builds the rules and a cache of 10,000 entries over them.
+     */
     @Setup(Level.Trial)
     public void setUp() {
       rules = AnswerEquivalence.rules();
@@ -105,42 +108,72 @@ public class EquivalenceBenchmark {
     }
   }
 
-  /** The baseline: what naive graders do. */
+  /**
+   * The baseline: what naive graders do.
+   *
+   * @param s the thread's cursor
+   * @return whether the trimmed strings are equal, returned so that it is not optimised away
+   */
   @Benchmark
   public boolean baselineTrimmedStringEquality(Rules s) {
     String[] p = NUMERIC[Math.floorMod(s.i++, NUMERIC.length)];
     return p[0].strip().equals(p[1].strip());
   }
 
-  /** Rules on plain decimals (the fast path). */
+  /**
+   * Rules on plain decimals (the fast path).
+   *
+   * @param s the thread's equivalences and cursor
+   * @return the comparison, returned so that it is not optimised away
+   */
   @Benchmark
   public Comparison rulesPlainNumbers(Rules s) {
     String[] p = PLAIN[Math.floorMod(s.i++, PLAIN.length)];
     return s.rules.compare(p[0], p[1]);
   }
 
-  /** Rules on numbers in mixed forms (full normalisation and parsing). */
+  /**
+   * Rules on numbers in mixed forms (full normalisation and parsing).
+   *
+   * @param s the thread's equivalences and cursor
+   * @return the comparison, returned so that it is not optimised away
+   */
   @Benchmark
   public Comparison rulesNumericMixedForms(Rules s) {
     String[] p = NUMERIC[Math.floorMod(s.i++, NUMERIC.length)];
     return s.rules.compare(p[0], p[1]);
   }
 
-  /** Rules on structured answers. */
+  /**
+   * Rules on structured answers.
+   *
+   * @param s the thread's equivalences and cursor
+   * @return the comparison, returned so that it is not optimised away
+   */
   @Benchmark
   public Comparison rulesStructured(Rules s) {
     String[] p = STRUCTURED[Math.floorMod(s.i++, STRUCTURED.length)];
     return s.rules.compare(p[0], p[1]);
   }
 
-  /** Rules on the mixed forms of relations, chains, rounding, matrices and printed values. */
+  /**
+   * Rules on the mixed forms of relations, chains, rounding, matrices and printed values.
+   *
+   * @param s the thread's equivalences and cursor
+   * @return the comparison, returned so that it is not optimised away
+   */
   @Benchmark
   public Comparison rulesMixedFormsWithRelations(Rules s) {
     String[] p = MIXED_FORMS[Math.floorMod(s.i++, MIXED_FORMS.length)];
     return s.rules.compare(p[0], p[1]);
   }
 
-  /** The extraction baseline: the last number of the text, by one regular expression. */
+  /**
+   * The extraction baseline: the last number of the text, by one regular expression.
+   *
+   * @param s the thread's cursor
+   * @return the last number, or null when the text has none
+   */
   @Benchmark
   public String baselineLastNumberRegex(Rules s) {
     java.util.regex.Matcher m = LAST_NUMBER.matcher(SOLUTIONS[Math.floorMod(s.i++, SOLUTIONS.length)]);
@@ -153,13 +186,23 @@ public class EquivalenceBenchmark {
 
   private static final java.util.regex.Pattern LAST_NUMBER = java.util.regex.Pattern.compile("-?\\d+(?:\\.\\d+)?");
 
-  /** Final-answer extraction from solution texts (texts per second). */
+  /**
+   * Final-answer extraction from solution texts (texts per second).
+   *
+   * @param s the thread's cursor
+   * @return the extracted answer, if any
+   */
   @Benchmark
   public java.util.Optional<ExtractedAnswer> extractFinalAnswer(Rules s) {
     return FinalAnswerExtractor.standard().extract(SOLUTIONS[Math.floorMod(s.i++, SOLUTIONS.length)]);
   }
 
-  /** Cache hits of the caching equivalence (keys already present). */
+  /**
+   * Cache hits of the caching equivalence (keys already present).
+   *
+   * @param s the thread's equivalences and cursor
+   * @return the cached comparison
+   */
   @Benchmark
   public Comparison cacheHit(Rules s) {
     String[] p = NUMERIC[Math.floorMod(s.i++, NUMERIC.length)];
@@ -172,19 +215,30 @@ public class EquivalenceBenchmark {
     PythonSandbox sandbox;
     AnswerEquivalence withSympy;
 
+    /**
+     * Starts a one-worker sandbox and the equivalence that falls back to sympy in it.
+     */
     @Setup(Level.Trial)
     public void setUp() {
       sandbox = PythonSandbox.builder().workers(1).wallTime(Duration.ofSeconds(30)).build();
       withSympy = AnswerEquivalence.builder().symbolic(sandbox).build();
     }
 
+    /**
+     * Closes the sandbox.
+     */
     @TearDown(Level.Trial)
     public void tearDown() {
       sandbox.close();
     }
   }
 
-  /** One symbolic check ("gamma(5)" vs "24": the rules cannot read gamma). */
+  /**
+   * One symbolic check ("gamma(5)" vs "24": the rules cannot read gamma).
+   *
+   * @param s the sandbox-backed equivalence
+   * @return the comparison
+   */
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -43,6 +43,12 @@ public final class TrainingDataBenchmark {
 
   private TrainingDataBenchmark() {}
 
+  /**
+   * Entry point; prints the measurements.
+   *
+   * @param args optional number of problems (default 20,000)
+   * @throws IOException when the temporary export folder cannot be written
+   */
   public static void main(String[] args) throws IOException {
     int problems = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     List<JudgedProblem> data = new ArrayList<>(problems);

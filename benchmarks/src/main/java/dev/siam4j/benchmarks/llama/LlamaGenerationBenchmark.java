@@ -51,6 +51,12 @@ public final class LlamaGenerationBenchmark {
 
   private LlamaGenerationBenchmark() {}
 
+  /**
+   * Entry point; arguments as in the class description.
+   *
+   * @param args optional rounds, threads, device, weight type, model size and token limit
+   * @throws Exception when the model cannot be written, loaded or run
+   */
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : LlamaCppOptions.defaultThreads(Runtime.getRuntime().availableProcessors());

@@ -46,7 +46,13 @@ public final class RemoteGenerateBenchmark {
     }
   }
 
-  /** Entry point; prints a Markdown table. */
+  /**
+   * Entry point; prints a Markdown table.
+   *
+   * @param args optional latency per request in ms (default 50), requests at once per endpoint
+   *     (default 8), problems (default 300) and k (default 5)
+   * @throws Exception when the stand-in servers cannot start or a generation fails
+   */
   public static void main(String[] args) throws Exception {
     // The JDK's test HTTP server writes headers and body apart; without TCP_NODELAY, Nagle's
     // algorithm and delayed ACKs add about 40 ms to each loopback reply: the stand-in server's cost.

@@ -52,7 +52,10 @@ public final class SandboxBenchmark {
     default void close() {}
   }
 
-  /** @param args optional scale factor for the program counts */
+  /**
+   * @param args optional scale factor for the program counts
+   * @throws Exception when the sandbox cannot start or a run fails
+   */
   public static void main(String[] args) throws Exception {
     double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
     String python = resolvePython();

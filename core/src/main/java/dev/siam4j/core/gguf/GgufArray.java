@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record GgufArray(GgufValueType elementType, List<Object> elements) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param elementType the type of every element, not null
+   * @param elements the elements, each of the Java class {@code elementType} prescribes; copied
+   * @throws IllegalArgumentException when an element does not match {@code elementType}
+   */
   public GgufArray {
     Objects.requireNonNull(elementType, "elementType");
     elements = List.copyOf(Objects.requireNonNull(elements, "elements"));

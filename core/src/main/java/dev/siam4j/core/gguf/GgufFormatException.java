@@ -9,6 +9,7 @@ import dev.siam4j.core.InvalidInputException;
 public final class GgufFormatException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
 
+  /** The byte offset of the fault, or -1 when it has none. */
   private final long offset;
 
   /**

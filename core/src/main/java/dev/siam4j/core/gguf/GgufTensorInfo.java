@@ -17,7 +17,16 @@ public record GgufTensorInfo(String name, List<Long> shape, GgmlType type, long 
   /** The most dimensions a ggml tensor has. */
   public static final int MAX_DIMS = 4;
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param name the tensor's name, not null
+   * @param shape 1 to {@link #MAX_DIMS} positive dimensions, the first a multiple of the type's
+   *     block size; copied
+   * @param type the storage type, not null
+   * @param offset the data's offset in the data section, not negative
+   * @throws IllegalArgumentException when the shape or offset is invalid
+   */
   public GgufTensorInfo {
     Objects.requireNonNull(name, "name");
     shape = List.copyOf(Objects.requireNonNull(shape, "shape"));

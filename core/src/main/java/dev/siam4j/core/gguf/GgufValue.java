@@ -11,7 +11,14 @@ import java.util.Objects;
  */
 public record GgufValue(GgufValueType type, Object value) {
 
-  /** Validates that the value's class matches its type and that unsigned values fit. */
+  /**
+   * Validates that the value's class matches its type and that unsigned values fit.
+   *
+   * @param type the value's GGUF type, not null
+   * @param value the value, not null, of the Java class {@code type} prescribes
+   * @throws IllegalArgumentException when the class does not match the type or an unsigned value is
+   *     out of range
+   */
   public GgufValue {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(value, "value");
@@ -67,72 +74,115 @@ public record GgufValue(GgufValueType type, Object value) {
     }
   }
 
-  /** @return an unsigned 8-bit value */
+  /**
+   * @param v the value, in [0, 255]
+   * @return an unsigned 8-bit value
+   */
   public static GgufValue uint8(int v) {
     return new GgufValue(GgufValueType.UINT8, v);
   }
 
-  /** @return a signed 8-bit value */
+  /**
+   * @param v the value
+   * @return a signed 8-bit value
+   */
   public static GgufValue int8(byte v) {
     return new GgufValue(GgufValueType.INT8, v);
   }
 
-  /** @return an unsigned 16-bit value */
+  /**
+   * @param v the value, in [0, 65535]
+   * @return an unsigned 16-bit value
+   */
   public static GgufValue uint16(int v) {
     return new GgufValue(GgufValueType.UINT16, v);
   }
 
-  /** @return a signed 16-bit value */
+  /**
+   * @param v the value
+   * @return a signed 16-bit value
+   */
   public static GgufValue int16(short v) {
     return new GgufValue(GgufValueType.INT16, v);
   }
 
-  /** @return an unsigned 32-bit value */
+  /**
+   * @param v the value, in [0, 2^32)
+   * @return an unsigned 32-bit value
+   */
   public static GgufValue uint32(long v) {
     return new GgufValue(GgufValueType.UINT32, v);
   }
 
-  /** @return a signed 32-bit value */
+  /**
+   * @param v the value
+   * @return a signed 32-bit value
+   */
   public static GgufValue int32(int v) {
     return new GgufValue(GgufValueType.INT32, v);
   }
 
-  /** @return an unsigned 64-bit value (its bits) */
+  /**
+   * @param v the value's 64 bits, read as unsigned
+   * @return an unsigned 64-bit value (its bits)
+   */
   public static GgufValue uint64(long v) {
     return new GgufValue(GgufValueType.UINT64, v);
   }
 
-  /** @return a signed 64-bit value */
+  /**
+   * @param v the value
+   * @return a signed 64-bit value
+   */
   public static GgufValue int64(long v) {
     return new GgufValue(GgufValueType.INT64, v);
   }
 
-  /** @return a single-precision value */
+  /**
+   * @param v the value
+   * @return a single-precision value
+   */
   public static GgufValue float32(float v) {
     return new GgufValue(GgufValueType.FLOAT32, v);
   }
 
-  /** @return a double-precision value */
+  /**
+   * @param v the value
+   * @return a double-precision value
+   */
   public static GgufValue float64(double v) {
     return new GgufValue(GgufValueType.FLOAT64, v);
   }
 
-  /** @return a boolean value */
+  /**
+   * @param v the value
+   * @return a boolean value
+   */
   public static GgufValue bool(boolean v) {
     return new GgufValue(GgufValueType.BOOL, v);
   }
 
-  /** @return a string value */
+  /**
+   * @param v the string, not null
+   * @return a string value
+   */
   public static GgufValue string(String v) {
     return new GgufValue(GgufValueType.STRING, v);
   }
 
-  /** @return an array value */
+  /**
+   * @param elementType the type of every element
+   * @param elements the elements, each of the Java class {@code elementType} prescribes; copied
+   * @return an array value
+   */
   public static GgufValue array(GgufValueType elementType, List<?> elements) {
     return new GgufValue(GgufValueType.ARRAY, GgufArray.of(elementType, elements));
   }
 
-  /** @return an array of strings */
+  /**
+   * @param elements the strings, none null
+   * @return an array of strings
+   */
   public static GgufValue strings(List<String> elements) {
     return array(GgufValueType.STRING, elements);
   }

@@ -33,7 +33,21 @@ public record LlamaModelSpec(
     List<String> extraTokens,
     Optional<String> chatTemplate) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param embeddingLength the width, positive, a multiple of {@code headCount} giving an even head
+   *     size
+   * @param blockCount the number of layers, positive
+   * @param headCount attention heads, positive
+   * @param headCountKv key/value heads, positive, dividing {@code headCount}
+   * @param feedForwardLength the feed-forward width, positive
+   * @param contextLength the training context in tokens, positive
+   * @param weightType F32, F16, BF16 or Q8_0
+   * @param extraTokens tokens added to the vocabulary, not null; copied
+   * @param chatTemplate the chat template or empty, not null
+   * @throws IllegalArgumentException when a size is not positive or the sizes do not fit together
+   */
   public LlamaModelSpec {
     positive(embeddingLength, "embeddingLength");
     positive(blockCount, "blockCount");
@@ -75,6 +89,8 @@ public record LlamaModelSpec(
   /**
    * A model of a few hundred KB for tests: 64 wide, 2 layers, 4 heads (2 for K and V), feed-forward
    * 128, context 512, F32 weights, the plain byte-level vocabulary.
+   *
+   * @return the tiny model's spec
    */
   public static LlamaModelSpec tiny() {
     return new LlamaModelSpec(64, 2, 4, 2, 128, 512, GgmlType.F32, List.of(), Optional.empty());
@@ -98,42 +114,67 @@ public record LlamaModelSpec(
     return 2 * e * vocabularySize() + e + blockCount * perBlock;
   }
 
-  /** @return a copy with another width */
+  /**
+   * @param value {@code llama.embedding_length}, positive
+   * @return a copy with another width
+   */
   public LlamaModelSpec withEmbeddingLength(int value) {
     return new LlamaModelSpec(value, blockCount, headCount, headCountKv, feedForwardLength, contextLength, weightType, extraTokens, chatTemplate);
   }
 
-  /** @return a copy with another number of layers */
+  /**
+   * @param value {@code llama.block_count}, positive
+   * @return a copy with another number of layers
+   */
   public LlamaModelSpec withBlockCount(int value) {
     return new LlamaModelSpec(embeddingLength, value, headCount, headCountKv, feedForwardLength, contextLength, weightType, extraTokens, chatTemplate);
   }
 
-  /** @return a copy with other head counts */
+  /**
+   * @param heads {@code llama.attention.head_count}, positive
+   * @param kvHeads {@code llama.attention.head_count_kv}, positive, dividing {@code heads}
+   * @return a copy with other head counts
+   */
   public LlamaModelSpec withHeads(int heads, int kvHeads) {
     return new LlamaModelSpec(embeddingLength, blockCount, heads, kvHeads, feedForwardLength, contextLength, weightType, extraTokens, chatTemplate);
   }
 
-  /** @return a copy with another feed-forward width */
+  /**
+   * @param value {@code llama.feed_forward_length}, positive
+   * @return a copy with another feed-forward width
+   */
   public LlamaModelSpec withFeedForwardLength(int value) {
     return new LlamaModelSpec(embeddingLength, blockCount, headCount, headCountKv, value, contextLength, weightType, extraTokens, chatTemplate);
   }
 
-  /** @return a copy with another context length */
+  /**
+   * @param value {@code llama.context_length}, positive
+   * @return a copy with another context length
+   */
   public LlamaModelSpec withContextLength(int value) {
     return new LlamaModelSpec(embeddingLength, blockCount, headCount, headCountKv, feedForwardLength, value, weightType, extraTokens, chatTemplate);
   }
 
-  /** @return a copy with another weight storage type */
+  /**
+   * @param value F32, F16, BF16 or Q8_0
+   * @return a copy with another weight storage type
+   */
   public LlamaModelSpec withWeightType(GgmlType value) {
     return new LlamaModelSpec(embeddingLength, blockCount, headCount, headCountKv, feedForwardLength, contextLength, value, extraTokens, chatTemplate);
   }
 
-  /** @return a copy with other extra tokens */
+  /**
+   * @param value tokens appended to the byte-level vocabulary, not null
+   * @return a copy with other extra tokens
+   */
   public LlamaModelSpec withExtraTokens(List<String> value) {
     return new LlamaModelSpec(embeddingLength, blockCount, headCount, headCountKv, feedForwardLength, contextLength, weightType, value, chatTemplate);
   }
 
-  /** @return a copy with a chat template */
+  /**
+   * @param value the Jinja chat template, not null
+   * @return a copy with a chat template
+   */
   public LlamaModelSpec withChatTemplate(String value) {
     return new LlamaModelSpec(embeddingLength, blockCount, headCount, headCountKv, feedForwardLength, contextLength, weightType, extraTokens, Optional.of(value));
   }

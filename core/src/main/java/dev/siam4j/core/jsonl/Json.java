@@ -39,7 +39,10 @@ public final class Json {
         .build();
   }
 
-  /** @return {@code value} as one line of JSON (no line breaks) */
+  /**
+   * @param value the object to write with the shared mapper
+   * @return {@code value} as one line of JSON (no line breaks)
+   */
   public static String toLine(Object value) {
     try {
       return MAPPER.writeValueAsString(value);

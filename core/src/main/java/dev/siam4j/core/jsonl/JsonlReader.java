@@ -31,7 +31,9 @@ public final class JsonlReader implements Iterable<JsonlReader.Line>, AutoClosea
   public static class LineException extends InvalidInputException {
     private static final long serialVersionUID = 1L;
     private final transient Path file;
+    /** The 1-based line number. */
     private final long line;
+    /** What is wrong with the line, without file and line. */
     private final String reason;
 
     /**
@@ -77,7 +79,14 @@ public final class JsonlReader implements Iterable<JsonlReader.Line>, AutoClosea
       return file + ":" + number + ": ";
     }
 
-    /** Converts the line to {@code type}, naming file and line if it does not fit. */
+    /**
+     * Converts the line to {@code type}, naming file and line if it does not fit.
+     *
+     * @param <T> the target type
+     * @param type the class to bind the line's object to, not null
+     * @return the line as a {@code type}
+     * @throws LineException when the object does not fit {@code type}
+     */
     public <T> T as(Class<T> type) {
       try {
         return Json.mapper().treeToValue(json, type);
@@ -104,6 +113,8 @@ public final class JsonlReader implements Iterable<JsonlReader.Line>, AutoClosea
   /**
    * Opens a JSONL file.
    *
+   * @param file the file, not null
+   * @return a reader positioned before the first line
    * @throws InvalidInputException when it does not exist or cannot be read
    */
   public static JsonlReader open(Path file) {
@@ -118,7 +129,11 @@ public final class JsonlReader implements Iterable<JsonlReader.Line>, AutoClosea
     }
   }
 
-  /** Skip, rather than fail on, an unparsable last line that lacks its line feed. */
+  /**
+   * Skip, rather than fail on, an unparsable last line that lacks its line feed.
+   *
+   * @return this reader
+   */
   public JsonlReader tolerateTornLastLine() {
     this.tolerateTorn = true;
     return this;
@@ -129,7 +144,12 @@ public final class JsonlReader implements Iterable<JsonlReader.Line>, AutoClosea
     return tornLastLine;
   }
 
-  /** Reads every line in order. */
+  /**
+   * Reads every line in order.
+   *
+   * @param action called once per line, in file order
+   * @throws LineException when a line is not a JSON object or does not parse
+   */
   public void forEachLine(Consumer<Line> action) {
     for (Line l : this) {
       action.accept(l);

@@ -30,6 +30,8 @@ public final class JsonlWriter implements AutoCloseable {
   /**
    * Opens {@code file} for appending, creating it and its parent folders.
    *
+   * @param file the file, not null
+   * @return a writer that appends to the file
    * @throws RunStoreException when it cannot be opened
    */
   public static JsonlWriter append(Path file) {
@@ -47,7 +49,13 @@ public final class JsonlWriter implements AutoCloseable {
     }
   }
 
-  /** Writes to an existing stream (standard output, say); the stream is closed with the writer. */
+  /**
+   * Writes to an existing stream (standard output, say); the stream is closed with the writer.
+   *
+   * @param stream where lines go, not null; closed with the writer
+   * @param name a name for the stream, used in error messages and as {@link #file()}
+   * @return a writer to the stream
+   */
   public static JsonlWriter to(OutputStream stream, String name) {
     return new JsonlWriter(Path.of(name), Objects.requireNonNull(stream, "stream"));
   }
@@ -55,6 +63,7 @@ public final class JsonlWriter implements AutoCloseable {
   /**
    * Writes one record as one line and flushes.
    *
+   * @param record the record, serialized with Jackson, not null
    * @throws RunStoreException when writing fails
    */
   public synchronized void write(Object record) {

@@ -252,7 +252,10 @@ public final class LangChain4jGenerator implements Generator, Capacity, AutoClos
       this.model = model;
     }
 
-    /** @return this builder with the most chat calls in flight at once, positive */
+    /**
+     * @param value chat calls in flight at once, positive
+     * @return this builder with the most chat calls in flight at once, positive
+     */
     public Builder maxConcurrency(int value) {
       if (value <= 0) {
         throw new IllegalArgumentException("maxConcurrency must be positive, was " + value);
@@ -261,7 +264,10 @@ public final class LangChain4jGenerator implements Generator, Capacity, AutoClos
       return this;
     }
 
-    /** @return this builder with the most attempts per call (1 = no retry), positive */
+    /**
+     * @param value attempts per call, positive
+     * @return this builder with the most attempts per call (1 = no retry), positive
+     */
     public Builder maxAttempts(int value) {
       if (value <= 0) {
         throw new IllegalArgumentException("maxAttempts must be positive, was " + value);
@@ -270,7 +276,10 @@ public final class LangChain4jGenerator implements Generator, Capacity, AutoClos
       return this;
     }
 
-    /** @return this builder with the wait before the first retry (doubling after), not negative */
+    /**
+     * @param value the first retry's wait, not negative
+     * @return this builder with the wait before the first retry (doubling after), not negative
+     */
     public Builder initialBackoff(Duration value) {
       Objects.requireNonNull(value, "initialBackoff");
       if (value.isNegative()) {

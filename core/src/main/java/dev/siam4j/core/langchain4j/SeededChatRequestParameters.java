@@ -77,7 +77,10 @@ public final class SeededChatRequestParameters extends DefaultChatRequestParamet
       return this;
     }
 
-    /** @return this builder with a seed, or {@code null} for none */
+    /**
+     * @param value the seed, or {@code null}
+     * @return this builder with a seed, or {@code null} for none
+     */
     public Builder seed(Long value) {
       this.seed = value;
       return this;

@@ -42,7 +42,21 @@ public record LlamaCppOptions(
   /** The smallest context a slot may have. */
   public static final int MIN_SLOT_CONTEXT = 32;
 
-  /** Validates. Files are checked when a model is loaded, not here. */
+  /**
+   * Validates. Files are checked when a model is loaded, not here.
+   *
+   * @param model the GGUF model file, not null
+   * @param contextSize the context in tokens, positive; at least {@link #MIN_SLOT_CONTEXT} per slot
+   * @param gpuLayers the GPU offload, not null
+   * @param threads CPU threads, positive
+   * @param parallelSlots parallel sequences, positive
+   * @param batchSize the prompt batch size, positive
+   * @param flashAttention whether to use flash attention
+   * @param loraAdapter the adapter or empty, not null
+   * @param seed the default seed, in [0, 2^32)
+   * @throws IllegalArgumentException when a count is not positive, the seed is out of range or a
+   *     slot would get fewer than {@link #MIN_SLOT_CONTEXT} tokens
+   */
   public LlamaCppOptions {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(gpuLayers, "gpuLayers");
@@ -122,65 +136,96 @@ public record LlamaCppOptions(
       this.model = model;
     }
 
-    /** @return this builder with another model file */
+    /**
+     * @param value the GGUF model file, not null
+     * @return this builder with another model file
+     */
     public Builder model(Path value) {
       this.model = Objects.requireNonNull(value, "model");
       return this;
     }
 
-    /** @return this builder with a context size in tokens, positive */
+    /**
+     * @param value the context in tokens
+     * @return this builder with a context size in tokens, positive
+     */
     public Builder contextSize(int value) {
       positive(value, "contextSize");
       this.contextSize = value;
       return this;
     }
 
-    /** @return this builder with a GPU offload */
+    /**
+     * @param value how many layers to offload, not null
+     * @return this builder with a GPU offload
+     */
     public Builder gpuLayers(GpuLayers value) {
       this.gpuLayers = Objects.requireNonNull(value, "gpuLayers");
       return this;
     }
 
-    /** @return this builder with a thread count, positive */
+    /**
+     * @param value CPU threads for generation
+     * @return this builder with a thread count, positive
+     */
     public Builder threads(int value) {
       positive(value, "threads");
       this.threads = value;
       return this;
     }
 
-    /** @return this builder with a number of parallel slots, positive */
+    /**
+     * @param value sequences decoded together
+     * @return this builder with a number of parallel slots, positive
+     */
     public Builder parallelSlots(int value) {
       positive(value, "parallelSlots");
       this.parallelSlots = value;
       return this;
     }
 
-    /** @return this builder with a batch size, positive */
+    /**
+     * @param value the logical batch size for prompt processing
+     * @return this builder with a batch size, positive
+     */
     public Builder batchSize(int value) {
       positive(value, "batchSize");
       this.batchSize = value;
       return this;
     }
 
-    /** @return this builder with flash attention on or off */
+    /**
+     * @param value true to use flash attention
+     * @return this builder with flash attention on or off
+     */
     public Builder flashAttention(boolean value) {
       this.flashAttention = value;
       return this;
     }
 
-    /** @return this builder with a LoRA adapter */
+    /**
+     * @param value the adapter's GGUF file, not null
+     * @return this builder with a LoRA adapter
+     */
     public Builder loraAdapter(Path value) {
       this.loraAdapter = Optional.of(Objects.requireNonNull(value, "loraAdapter"));
       return this;
     }
 
-    /** @return this builder with an adapter or none */
+    /**
+     * @param value the adapter's GGUF file, or empty for none; not null
+     * @return this builder with an adapter or none
+     */
     public Builder loraAdapter(Optional<Path> value) {
       this.loraAdapter = Objects.requireNonNull(value, "loraAdapter");
       return this;
     }
 
-    /** @return this builder with a default seed in [0, 2^32) */
+    /**
+     * @param value the seed
+     * @return this builder with a default seed in [0, 2^32)
+     * @throws IllegalArgumentException when {@code value} is outside [0, 2^32)
+     */
     public Builder seed(long value) {
       if (value < 0 || value > 0xFFFF_FFFFL) {
         throw new IllegalArgumentException("seed must be in [0, 2^32), was " + value);

@@ -26,7 +26,14 @@ import java.util.Objects;
  */
 public record Exploration(int extraSamples, double temperature, int rounds) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param extraSamples programs per round, positive
+   * @param temperature finite and not negative
+   * @param rounds rounds per unsolved problem, positive
+   * @throws IllegalArgumentException when a value is out of range
+   */
   public Exploration {
     if (extraSamples <= 0) {
       throw new IllegalArgumentException("extraSamples must be positive, was " + extraSamples);
@@ -64,7 +71,15 @@ public record Exploration(int extraSamples, double temperature, int rounds) {
    * @param solved explored problems that got an approved sample
    */
   public record Summary(long explored, long samples, long approved, long solved) {
-    /** Validates: counts not negative. */
+    /**
+     * Validates: counts not negative.
+     *
+     * @param explored problems explored, not negative
+     * @param samples programs sampled, not negative
+     * @param approved programs approved, not negative
+     * @param solved problems solved, not negative
+     * @throws IllegalArgumentException when a count is negative
+     */
     public Summary {
       if (explored < 0 || samples < 0 || approved < 0 || solved < 0) {
         throw new IllegalArgumentException("counts must not be negative");

@@ -14,7 +14,13 @@ import java.util.Objects;
  * @param samples the extra samples, in sample-index order
  */
 public record ExplorationRecord(String problemId, int iteration, List<JudgedSample> samples) {
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param problemId the problem's id, not null
+   * @param iteration 0-based
+   * @param samples the extra samples, not null; copied
+   */
   public ExplorationRecord {
     Objects.requireNonNull(problemId, "problemId");
     samples = List.copyOf(Objects.requireNonNull(samples, "samples"));

@@ -49,7 +49,26 @@ public record IterationMetrics(
     List<TrainingStepMetrics> trainingSteps,
     Optional<PolicyGate.Decision> gate) {
 
-  /** Copies, sorted by key. */
+  /**
+   * Copies, sorted by key.
+   *
+   * @param iteration 0-based
+   * @param problems problems attempted
+   * @param samples solutions sampled
+   * @param withCode samples with an extracted program
+   * @param outcomes executions by outcome, not null; copied sorted
+   * @param approved samples approved
+   * @param passAt1 the share of samples approved, in [0, 1]
+   * @param passAtK the share of problems with an approved sample, in [0, 1]
+   * @param judges verdicts by deciding judge, not null; copied sorted
+   * @param sftExamples SFT examples built
+   * @param pairs preference pairs built
+   * @param dropped dropped samples by rule, not null; copied sorted
+   * @param flagged flagged samples by rule, not null; copied sorted
+   * @param stageSeconds seconds per stage, not null; copied sorted
+   * @param trainingSteps metrics per training step, not null; copied
+   * @param gate the gate's decision; {@code null} is read as empty
+   */
   public IterationMetrics {
     outcomes = Checks.sortedCopy(outcomes, "outcomes");
     judges = Checks.sortedCopy(judges, "judges");

@@ -677,7 +677,7 @@ final class IterationRunner {
           r.examples()
               .dropped()
               .forEach(
-                  (k, v) -> // "flagged." keys: flags as records written before flagged() counted them
+                  (k, v) -> // "flagged." keys among the drops are flags (records that carry flags there)
                       (k.startsWith(FLAGGED) ? flagged : dropped)
                           .merge(k.startsWith(FLAGGED) ? k.substring(FLAGGED.length()) : k, (long) v, Long::sum));
           r.examples().flagged().forEach((k, v) -> flagged.merge(k, (long) v, Long::sum));

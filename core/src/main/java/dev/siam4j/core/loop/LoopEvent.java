@@ -25,7 +25,14 @@ public final class LoopEvent {
    * @param alreadyDone units done by an earlier, interrupted run, which this run skips
    */
   public record StageStarted(int iteration, Stage stage, long total, long alreadyDone) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param iteration 0-based
+     * @param stage the stage, not null
+     * @param total units of work, not negative
+     * @param alreadyDone units done earlier, not negative
+     */
     public StageStarted {
       Objects.requireNonNull(stage, "stage");
       Checks.nonNegative(total, "total");

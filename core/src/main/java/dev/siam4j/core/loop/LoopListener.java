@@ -18,18 +18,38 @@ public interface LoopListener {
   /** A listener that does nothing. */
   LoopListener NONE = new LoopListener() {};
 
-  /** An iteration begins. */
+  /**
+   * An iteration begins.
+   *
+   * @param event the iteration and the run's iteration count
+   */
   default void iterationStarted(IterationStarted event) {}
 
-  /** A stage begins. */
+  /**
+   * A stage begins.
+   *
+   * @param event the stage, its total work and what an earlier run already did
+   */
   default void stageStarted(StageStarted event) {}
 
-  /** A unit of work finished. */
+  /**
+   * A unit of work finished.
+   *
+   * @param event the stage's progress
+   */
   default void stageProgress(StageProgress event) {}
 
-  /** A stage finished. */
+  /**
+   * A stage finished.
+   *
+   * @param event the stage, its records and time
+   */
   default void stageFinished(StageFinished event) {}
 
-  /** An iteration finished, with its metrics. */
+  /**
+   * An iteration finished, with its metrics.
+   *
+   * @param event the iteration's metrics
+   */
   default void iterationFinished(IterationFinished event) {}
 }

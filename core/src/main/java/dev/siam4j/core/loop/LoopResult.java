@@ -16,7 +16,13 @@ import java.util.Optional;
 public record LoopResult(
     Path runFolder, List<IterationMetrics> iterations, Optional<Checkpoint> finalCheckpoint) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param runFolder the run folder, not null
+   * @param iterations metrics per iteration, not null; copied
+   * @param finalCheckpoint the final policy or empty, not null
+   */
   public LoopResult {
     Objects.requireNonNull(runFolder, "runFolder");
     iterations = List.copyOf(Objects.requireNonNull(iterations, "iterations"));

@@ -36,7 +36,13 @@ public interface PolicyGate {
    * @param reason one line for logs and reports
    */
   record Decision(boolean accept, Map<String, Double> metrics, String reason) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param accept whether the candidate replaces the current policy
+     * @param metrics measured values by name, not null; copied sorted
+     * @param reason one line, not null
+     */
     public Decision {
       metrics = dev.siam4j.core.internal.Checks.sortedCopy(metrics, "metrics");
       Objects.requireNonNull(reason, "reason");

@@ -505,6 +505,9 @@ public final class SelfImprovementLoop {
     /**
      * The problems, in the order every stage processes them. Iterated several times per run (once
      * per stage), so a file-backed source re-reads its file rather than holding it.
+     *
+     * @param value the problems, not null; iterated once per stage
+     * @return this builder
      */
     public Builder problems(Iterable<Problem> value) {
       Objects.requireNonNull(value, "problems");
@@ -516,13 +519,21 @@ public final class SelfImprovementLoop {
     /**
      * The problems of a source, which each stage reads afresh; same as
      * {@code problems(source.asIterable())}.
+     *
+     * @param source the problem source, not null
+     * @return this builder
      */
     public Builder problems(dev.siam4j.core.problems.ProblemSource source) {
       Objects.requireNonNull(source, "problems");
       return problems(source.asIterable());
     }
 
-    /** The run folder, where every record goes and from which a rerun resumes. Required. */
+    /**
+     * The run folder, where every record goes and from which a rerun resumes. Required.
+     *
+     * @param value the run folder, not null; created if missing
+     * @return this builder
+     */
     public Builder runFolder(Path value) {
       Objects.requireNonNull(value, "runFolder");
       once(runFolder, "runFolder");
@@ -533,6 +544,9 @@ public final class SelfImprovementLoop {
     /**
      * A fixed generator used in every iteration (a remote server, say). The host closes it. Use
      * {@link #policy} instead for the loop to load each trained checkpoint.
+     *
+     * @param value the generator, not null
+     * @return this builder
      */
     public Builder generator(Generator value) {
       Objects.requireNonNull(value, "generator");
@@ -544,6 +558,10 @@ public final class SelfImprovementLoop {
     /**
      * The seed policy and how to open a generator on a checkpoint: iteration 0 generates with
      * {@code seed}, iteration i + 1 with what iteration i trained.
+     *
+     * @param seed the checkpoint iteration 0 generates with, not null
+     * @param loader opens a generator on a checkpoint, not null
+     * @return this builder
      */
     public Builder policy(Checkpoint seed, PolicyLoader loader) {
       Objects.requireNonNull(seed, "seed");
@@ -554,7 +572,12 @@ public final class SelfImprovementLoop {
       return this;
     }
 
-    /** Runs the programs. Required. */
+    /**
+     * Runs the programs. Required.
+     *
+     * @param value the executor, not null
+     * @return this builder
+     */
     public Builder executor(CodeExecutor value) {
       Objects.requireNonNull(value, "executor");
       once(executor, "executor");
@@ -562,7 +585,12 @@ public final class SelfImprovementLoop {
       return this;
     }
 
-    /** Judges the executions. Required. */
+    /**
+     * Judges the executions. Required.
+     *
+     * @param value the critic, not null
+     * @return this builder
+     */
     public Builder critic(Critic value) {
       Objects.requireNonNull(value, "critic");
       once(critic, "critic");
@@ -570,7 +598,12 @@ public final class SelfImprovementLoop {
       return this;
     }
 
-    /** Builds training data; without it the loop stops after critique (evaluation). */
+    /**
+     * Builds training data; without it the loop stops after critique (evaluation).
+     *
+     * @param value the preference builder, not null
+     * @return this builder
+     */
     public Builder preferenceBuilder(PreferenceBuilder value) {
       Objects.requireNonNull(value, "preferenceBuilder");
       once(preferenceBuilder, "preferenceBuilder");
@@ -578,7 +611,12 @@ public final class SelfImprovementLoop {
       return this;
     }
 
-    /** Trains the next policy; needs a {@link #preferenceBuilder} and a {@link #policy}. */
+    /**
+     * Trains the next policy; needs a {@link #preferenceBuilder} and a {@link #policy}.
+     *
+     * @param value the trainer, not null
+     * @return this builder
+     */
     public Builder trainer(Trainer value) {
       Objects.requireNonNull(value, "trainer");
       once(trainer, "trainer");
@@ -586,7 +624,12 @@ public final class SelfImprovementLoop {
       return this;
     }
 
-    /** The algorithms each iteration trains with, in order, each from the last's result. Default SFT. */
+    /**
+     * The algorithms each iteration trains with, in order, each from the last's result. Default SFT.
+     *
+     * @param plan the algorithms in training order, at least one
+     * @return this builder
+     */
     public Builder trainingPlan(Algorithm... plan) {
       Objects.requireNonNull(plan, "trainingPlan");
       if (plan.length == 0) {
@@ -597,7 +640,12 @@ public final class SelfImprovementLoop {
       return this;
     }
 
-    /** Hyper-parameters of every training step. Default {@link TrainingOptions#DEFAULT}. */
+    /**
+     * Hyper-parameters of every training step. Default {@link TrainingOptions#DEFAULT}.
+     *
+     * @param value the training options, not null
+     * @return this builder
+     */
     public Builder trainingOptions(TrainingOptions value) {
       Objects.requireNonNull(value, "trainingOptions");
       once(trainingOptions, "trainingOptions");
@@ -609,6 +657,10 @@ public final class SelfImprovementLoop {
      * Hyper-parameters of the plan's steps that train with {@code algorithm}, in place of {@link
      * #trainingOptions(TrainingOptions)}'s: e.g. SFT at one learning rate and DPO+NLL at a tenth
      * of it. The algorithm must be in the {@link #trainingPlan(Algorithm...)}.
+     *
+     * @param algorithm a step of the training plan
+     * @param value that step's training options, not null
+     * @return this builder
      */
     public Builder trainingOptions(Algorithm algorithm, TrainingOptions value) {
       Objects.requireNonNull(algorithm, "algorithm");
@@ -618,7 +670,12 @@ public final class SelfImprovementLoop {
       return this;
     }
 
-    /** Programs sampled per problem (the paper's k). Default 5. */
+    /**
+     * Programs sampled per problem (the paper's k). Default 5.
+     *
+     * @param value samples per problem, positive
+     * @return this builder
+     */
     public Builder samplesPerProblem(int value) {
       Checks.positive(value, "samplesPerProblem");
       once(samplesPerProblem, "samplesPerProblem");
@@ -626,7 +683,12 @@ public final class SelfImprovementLoop {
       return this;
     }
 
-    /** Iterations to run. Default 1. A rerun with more iterations extends the run. */
+    /**
+     * Iterations to run. Default 1. A rerun with more iterations extends the run.
+     *
+     * @param value the number of iterations, positive
+     * @return this builder
+     */
     public Builder iterations(int value) {
       Checks.positive(value, "iterations");
       once(iterations, "iterations");
@@ -634,14 +696,24 @@ public final class SelfImprovementLoop {
       return this;
     }
 
-    /** Base seed for sampling. Default 0. */
+    /**
+     * Base seed for sampling. Default 0.
+     *
+     * @param value the base seed, any value
+     * @return this builder
+     */
     public Builder seed(long value) {
       once(seed, "seed");
       seed = value;
       return this;
     }
 
-    /** Sampling options. Default {@link SamplingOptions#DEFAULT}. */
+    /**
+     * Sampling options. Default {@link SamplingOptions#DEFAULT}.
+     *
+     * @param value the sampling options, not null
+     * @return this builder
+     */
     public Builder sampling(SamplingOptions value) {
       Objects.requireNonNull(value, "sampling");
       once(sampling, "sampling");
@@ -649,7 +721,12 @@ public final class SelfImprovementLoop {
       return this;
     }
 
-    /** How a problem becomes a prompt. Default {@link PromptTemplates#zeroShot()}. */
+    /**
+     * How a problem becomes a prompt. Default {@link PromptTemplates#zeroShot()}.
+     *
+     * @param value the prompt template, not null
+     * @return this builder
+     */
     public Builder promptTemplate(PromptTemplate value) {
       Objects.requireNonNull(value, "promptTemplate");
       once(promptTemplate, "promptTemplate");
@@ -657,7 +734,12 @@ public final class SelfImprovementLoop {
       return this;
     }
 
-    /** How a program is found in a completion. Default {@link CodeExtractors#defaultExtractor()}. */
+    /**
+     * How a program is found in a completion. Default {@link CodeExtractors#defaultExtractor()}.
+     *
+     * @param value the code extractor, not null
+     * @return this builder
+     */
     public Builder codeExtractor(CodeExtractor value) {
       Objects.requireNonNull(value, "codeExtractor");
       once(codeExtractor, "codeExtractor");
@@ -673,6 +755,7 @@ public final class SelfImprovementLoop {
      * paper. Part of the run's configuration: a rerun with other replay examples is refused.
      *
      * @param examples the examples, in the order they are appended
+     * @return this builder
      * @deprecated use {@link #trainingSchedule(TrainingSchedule)} with {@link
      *     TrainingSchedule#withReplay(List)}
      */
@@ -689,6 +772,8 @@ public final class SelfImprovementLoop {
      * (newest first; an example whose problem and completion an iteration already has is kept
      * once). Default false: each iteration trains on its own examples, as in the paper.
      *
+     * @param value true to train on every iteration's SFT examples
+     * @return this builder
      * @deprecated use {@link #trainingSchedule(TrainingSchedule)} with {@link
      *     TrainingSchedule.Data#ALL_ITERATIONS}
      */
@@ -705,6 +790,8 @@ public final class SelfImprovementLoop {
      * {@link #accumulate(boolean)} this is expert iteration as in ReST-EM: errors of one
      * iteration's training do not compound in the next. Default false.
      *
+     * @param value true to train every iteration from the seed checkpoint
+     * @return this builder
      * @deprecated use {@link #trainingSchedule(TrainingSchedule)} with {@link
      *     TrainingSchedule.Base#SEED} ({@link TrainingSchedule#expertIteration()})
      */
@@ -723,6 +810,7 @@ public final class SelfImprovementLoop {
      * trainer.
      *
      * @param value the schedule
+     * @return this builder
      */
     public Builder trainingSchedule(TrainingSchedule value) {
       Objects.requireNonNull(value, "trainingSchedule");
@@ -752,6 +840,7 @@ public final class SelfImprovementLoop {
      * the number of problems is the default. Part of the run's configuration.
      *
      * @param n problems per iteration, positive
+     * @return this builder
      */
     public Builder problemsPerIteration(int n) {
       Checks.positive(n, "problemsPerIteration");
@@ -764,6 +853,9 @@ public final class SelfImprovementLoop {
      * A gate that decides, after each iteration's training, whether the trained policy replaces
      * the one the iteration generated with (otherwise the next iteration generates with the old
      * one again). Default: none, every trained policy is kept, as in the paper. Needs a trainer.
+     *
+     * @param value the gate, not null
+     * @return this builder
      */
     public Builder gate(PolicyGate value) {
       Objects.requireNonNull(value, "gate");
@@ -778,6 +870,7 @@ public final class SelfImprovementLoop {
      * run's configuration.
      *
      * @param value how many more samples, at which temperature, in how many rounds
+     * @return this builder
      */
     public Builder exploration(Exploration value) {
       Objects.requireNonNull(value, "exploration");
@@ -795,6 +888,7 @@ public final class SelfImprovementLoop {
      *
      * @param stage the stage
      * @param value problems in flight, positive
+     * @return this builder
      */
     public Builder concurrency(Stage stage, int value) {
       Objects.requireNonNull(stage, "stage");
@@ -817,6 +911,7 @@ public final class SelfImprovementLoop {
      *
      * @param stage the stage
      * @param timeout its deadline per call, positive
+     * @return this builder
      */
     public Builder callTimeout(Stage stage, Duration timeout) {
       Objects.requireNonNull(stage, "stage");
@@ -829,7 +924,12 @@ public final class SelfImprovementLoop {
       return this;
     }
 
-    /** Adds a listener; events go to listeners in the order they were added. */
+    /**
+     * Adds a listener; events go to listeners in the order they were added.
+     *
+     * @param value the listener, not null
+     * @return this builder
+     */
     public Builder listener(LoopListener value) {
       Objects.requireNonNull(value, "listener");
       listeners.add(value);
@@ -839,6 +939,7 @@ public final class SelfImprovementLoop {
     /**
      * Checks the combination, fills defaults and returns an immutable loop.
      *
+     * @return the loop
      * @throws IllegalStateException when a required part is missing or parts do not fit together
      */
     public SelfImprovementLoop build() {

@@ -42,7 +42,13 @@ public record TrainingSchedule(Base base, Data data, List<SftExample> replay) {
     ALL_ITERATIONS
   }
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param base the training start, not null
+   * @param data the SFT data's iterations, not null
+   * @param replay examples appended to every iteration's SFT data, not null; copied
+   */
   public TrainingSchedule {
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(data, "data");

@@ -15,7 +15,13 @@ import java.util.Objects;
  */
 public record TrainingStepMetrics(int step, Algorithm algorithm, Map<String, Double> metrics) {
 
-  /** Validates and copies, sorted by name. */
+  /**
+   * Validates and copies, sorted by name.
+   *
+   * @param step the index in the training plan, not negative
+   * @param algorithm the step's algorithm, not null
+   * @param metrics final metrics by name, not null; copied sorted
+   */
   public TrainingStepMetrics {
     Checks.nonNegative(step, "step");
     Objects.requireNonNull(algorithm, "algorithm");

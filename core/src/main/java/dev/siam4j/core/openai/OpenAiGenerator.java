@@ -296,13 +296,19 @@ public final class OpenAiGenerator implements Generator, Capacity, AutoCloseable
       return this;
     }
 
-    /** @return this builder with every endpoint of {@code values} added, in order */
+    /**
+     * @param values the endpoints, not null, each as for {@link #endpoint(Endpoint)}
+     * @return this builder with every endpoint of {@code values} added, in order
+     */
     public Builder endpoints(List<Endpoint> values) {
       Objects.requireNonNull(values, "endpoints").forEach(this::endpoint);
       return this;
     }
 
-    /** @param value the model name the servers serve (required), sent as {@code model} */
+    /**
+     * @param value the model name the servers serve (required), sent as {@code model}
+     * @return this builder
+     */
     public Builder model(String value) {
       Objects.requireNonNull(value, "model");
       if (value.isBlank()) {
@@ -313,7 +319,10 @@ public final class OpenAiGenerator implements Generator, Capacity, AutoCloseable
       return this;
     }
 
-    /** @param value how the k samples are requested (default {@link SampleRequests#ONE_PER_SAMPLE}) */
+    /**
+     * @param value how the k samples are requested (default {@link SampleRequests#ONE_PER_SAMPLE})
+     * @return this builder
+     */
     public Builder sampleRequests(SampleRequests value) {
       Objects.requireNonNull(value, "sampleRequests");
       once(sampleRequests, "sampleRequests");
@@ -321,7 +330,10 @@ public final class OpenAiGenerator implements Generator, Capacity, AutoCloseable
       return this;
     }
 
-    /** @param value how long one request may take before it is retried elsewhere (default 10 min) */
+    /**
+     * @param value how long one request may take before it is retried elsewhere (default 10 min)
+     * @return this builder
+     */
     public Builder requestTimeout(Duration value) {
       positive(value, "requestTimeout");
       once(requestTimeout, "requestTimeout");
@@ -329,7 +341,10 @@ public final class OpenAiGenerator implements Generator, Capacity, AutoCloseable
       return this;
     }
 
-    /** @param value how long connecting may take (default 10 s) */
+    /**
+     * @param value how long connecting may take (default 10 s)
+     * @return this builder
+     */
     public Builder connectTimeout(Duration value) {
       positive(value, "connectTimeout");
       once(connectTimeout, "connectTimeout");
@@ -337,7 +352,10 @@ public final class OpenAiGenerator implements Generator, Capacity, AutoCloseable
       return this;
     }
 
-    /** @param value retry and failover settings (default {@link RemotePolicy#DEFAULT}) */
+    /**
+     * @param value retry and failover settings (default {@link RemotePolicy#DEFAULT})
+     * @return this builder
+     */
     public Builder policy(RemotePolicy value) {
       Objects.requireNonNull(value, "policy");
       once(policy, "policy");

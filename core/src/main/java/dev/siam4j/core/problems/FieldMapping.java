@@ -34,7 +34,18 @@ public record FieldMapping(
     List<String> metadata,
     boolean otherFieldsAsMetadata) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param id the id field or empty, not null; not blank when present
+   * @param question the question field, not blank
+   * @param answer the reference-answer field, not blank
+   * @param language the language field or empty, not null
+   * @param source the source field or empty, not null
+   * @param metadata metadata fields, not null, none blank or mapped above; copied
+   * @param otherFieldsAsMetadata whether unmapped fields become metadata
+   * @throws IllegalArgumentException when a field name is blank or mapped twice
+   */
   public FieldMapping {
     Objects.requireNonNull(id, "id").ifPresent(f -> Checks.nonBlank(f, "id"));
     Checks.nonBlank(question, "question");

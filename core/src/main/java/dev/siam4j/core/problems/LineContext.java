@@ -16,7 +16,13 @@ import java.util.Optional;
  */
 public record LineContext(Path file, long line, String source) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param file the file, not null
+   * @param line the 1-based line number, not negative
+   * @param source the reader's source name, not blank
+   */
   public LineContext {
     Objects.requireNonNull(file, "file");
     Checks.nonNegative(line, "line");

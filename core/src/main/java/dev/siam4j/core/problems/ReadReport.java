@@ -18,7 +18,16 @@ public record ReadReport(Path file, long problems, long skipped, List<SkippedLin
   /** How many skipped lines a report keeps the details of; the count goes on beyond it. */
   public static final int MAX_DETAILS = 1_000;
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param file the file, not null
+   * @param problems problems read, not negative
+   * @param skipped lines skipped, not negative
+   * @param skippedLines details kept, not null, no more than {@code skipped}; copied
+   * @throws IllegalArgumentException when a count is negative or there are more details than
+   *     skipped lines
+   */
   public ReadReport {
     Objects.requireNonNull(file, "file");
     Checks.nonNegative(problems, "problems");

@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record SkippedLine(Path file, long line, String reason) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param file the file, not null
+   * @param line the 1-based line number, not negative
+   * @param reason why, not blank
+   */
   public SkippedLine {
     Objects.requireNonNull(file, "file");
     Checks.nonNegative(line, "line");

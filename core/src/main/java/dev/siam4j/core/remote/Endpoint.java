@@ -14,7 +14,15 @@ import java.util.Optional;
  */
 public record Endpoint(URI baseUri, int maxInFlight, Optional<String> apiKey) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param baseUri an {@code http} or {@code https} URI with a host, not null
+   * @param maxInFlight calls at once, positive
+   * @param apiKey the bearer token or empty, not null
+   * @throws IllegalArgumentException when the URI is not http(s) with a host or {@code maxInFlight}
+   *     is not positive
+   */
   public Endpoint {
     Objects.requireNonNull(baseUri, "baseUri");
     Objects.requireNonNull(apiKey, "apiKey");
@@ -49,7 +57,11 @@ public record Endpoint(URI baseUri, int maxInFlight, Optional<String> apiKey) {
     return of(URI.create(baseUri), maxInFlight);
   }
 
-  /** @return a copy that sends {@code key} as a bearer token */
+  /**
+   * @param key the token, not blank
+   * @return a copy that sends {@code key} as a bearer token
+   * @throws IllegalArgumentException when {@code key} is blank
+   */
   public Endpoint withApiKey(String key) {
     Objects.requireNonNull(key, "apiKey");
     if (key.isBlank()) {

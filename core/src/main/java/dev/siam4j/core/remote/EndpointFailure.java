@@ -9,6 +9,7 @@ import java.util.Objects;
  */
 public final class EndpointFailure extends Siam4jException {
   private static final long serialVersionUID = 1L;
+  /** The HTTP status, or 0 when the failure is not one. */
   private final int status;
 
   private EndpointFailure(String message, int status, boolean retriable) {

@@ -16,7 +16,16 @@ import java.util.Optional;
 public record EndpointStats(
     Endpoint endpoint, long succeeded, long failed, int inFlight, boolean down, Optional<String> lastFailure) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param endpoint the endpoint, not null
+   * @param succeeded successful attempts
+   * @param failed attempts that failed with a retriable failure
+   * @param inFlight attempts running now
+   * @param down whether the endpoint is marked down
+   * @param lastFailure the last retriable failure's message or empty, not null
+   */
   public EndpointStats {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(lastFailure, "lastFailure");

@@ -25,7 +25,16 @@ public record RemotePolicy(
   public static final RemotePolicy DEFAULT =
       new RemotePolicy(3, Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(5), 0);
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param failuresBeforeDown failures in a row that mark an endpoint down, positive
+   * @param probeInterval the first rest of a down endpoint, positive
+   * @param initialBackoff the first retry's wait, not negative
+   * @param maxBackoff the longest retry wait, at least {@code initialBackoff}
+   * @param maxAttempts attempts per call, not negative; 0 for no limit
+   * @throws IllegalArgumentException when a value is out of range
+   */
   public RemotePolicy {
     if (failuresBeforeDown <= 0) {
       throw new IllegalArgumentException("failuresBeforeDown must be positive, was " + failuresBeforeDown);
@@ -48,22 +57,35 @@ public record RemotePolicy(
     }
   }
 
-  /** @return a copy that marks an endpoint down after {@code value} failures in a row */
+  /**
+   * @param value failures in a row, positive
+   * @return a copy that marks an endpoint down after {@code value} failures in a row
+   */
   public RemotePolicy withFailuresBeforeDown(int value) {
     return new RemotePolicy(value, probeInterval, initialBackoff, maxBackoff, maxAttempts);
   }
 
-  /** @return a copy that probes a down endpoint after {@code value} */
+  /**
+   * @param value the first rest of a down endpoint, positive
+   * @return a copy that probes a down endpoint after {@code value}
+   */
   public RemotePolicy withProbeInterval(Duration value) {
     return new RemotePolicy(failuresBeforeDown, value, initialBackoff, maxBackoff, maxAttempts);
   }
 
-  /** @return a copy whose retries wait {@code initial}, doubling up to {@code max} */
+  /**
+   * @param initial the first retry's wait, not negative
+   * @param max the longest wait, at least {@code initial}
+   * @return a copy whose retries wait {@code initial}, doubling up to {@code max}
+   */
   public RemotePolicy withBackoff(Duration initial, Duration max) {
     return new RemotePolicy(failuresBeforeDown, probeInterval, initial, max, maxAttempts);
   }
 
-  /** @return a copy that gives a call at most {@code value} attempts (0: until every endpoint is down) */
+  /**
+   * @param value attempts per call, not negative
+   * @return a copy that gives a call at most {@code value} attempts (0: until every endpoint is down)
+   */
   public RemotePolicy withMaxAttempts(int value) {
     return new RemotePolicy(failuresBeforeDown, probeInterval, initialBackoff, maxBackoff, value);
   }

@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record ExecutionRecord(SampleKey key, Execution execution) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param key the sample, not null
+   * @param execution the execution, not null
+   */
   public ExecutionRecord {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(execution, "execution");

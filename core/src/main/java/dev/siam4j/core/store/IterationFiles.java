@@ -10,7 +10,11 @@ import java.util.Objects;
  */
 public record IterationFiles(Path folder) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param folder the iteration's folder, not null
+   */
   public IterationFiles {
     Objects.requireNonNull(folder, "folder");
   }

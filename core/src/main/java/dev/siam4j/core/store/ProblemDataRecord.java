@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record ProblemDataRecord(String problemId, int iteration, TrainingExamples examples) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param problemId the problem's id, not blank
+   * @param iteration 0-based, not negative
+   * @param examples the problem's training examples, not null
+   */
   public ProblemDataRecord {
     Checks.nonBlank(problemId, "problemId");
     Checks.nonNegative(iteration, "iteration");

@@ -14,8 +14,11 @@ import java.util.Optional;
 public final class RunFolderLockedException extends RunStoreException {
   private static final long serialVersionUID = 1L;
   private final transient Path folder;
+  /** The holder's process id, or -1 when unknown. */
   private final long ownerPid;
+  /** The holder's host name, or "unknown". */
   private final String ownerHost;
+  /** When the holder took the folder, or {@code null} when unknown. */
   private final Instant since;
 
   /**

@@ -19,12 +19,18 @@ import java.util.TreeSet;
  *
  * @param configuration what decides the records (sample count, seeds, components, data fingerprint)
  * @param versions versions of siam4j, Java and the OS that started the run
- * @param settings what the latest run used that does not decide the records (deadlines); empty in
- *     a manifest written before settings existed
+ * @param settings what the latest run used that does not decide the records (deadlines); empty when
+ *     the manifest has none
  */
 public record RunManifest(Map<String, String> configuration, Map<String, String> versions, Map<String, String> settings) {
 
-  /** Validates and copies, sorted by key; a missing {@code settings} is empty. */
+  /**
+   * Validates and copies, sorted by key; a missing {@code settings} is empty.
+   *
+   * @param configuration what decides the records, not null; copied sorted
+   * @param versions versions, not null; copied sorted
+   * @param settings other settings; {@code null} is read as empty; copied sorted
+   */
   public RunManifest {
     configuration = Checks.sortedCopy(configuration, "configuration");
     versions = Checks.sortedCopy(versions, "versions");

@@ -92,7 +92,10 @@ public final class RunStore {
     return manifest;
   }
 
-  /** @return the files of iteration {@code index} (0-based); the folder is created */
+  /**
+   * @param index the 0-based iteration, not negative
+   * @return the files of iteration {@code index} (0-based); the folder is created
+   */
   public IterationFiles iteration(int index) {
     if (index < 0) {
       throw new IllegalArgumentException("iteration must not be negative, was " + index);
@@ -119,6 +122,10 @@ public final class RunStore {
   /**
    * Writes {@code text} to {@code file} through a temporary file and a rename, so readers see the
    * old or the new content, never a part.
+   *
+   * @param file the file to replace or create
+   * @param text the new content, written as UTF-8
+   * @throws RunStoreException when the file cannot be written
    */
   public static void writeAtomically(Path file, String text) {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

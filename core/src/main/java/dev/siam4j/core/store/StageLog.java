@@ -73,7 +73,11 @@ public final class StageLog implements AutoCloseable {
     return log;
   }
 
-  /** Appends one record and flushes it. */
+  /**
+   * Appends one record and flushes it.
+   *
+   * @param record the record, written as one JSON line
+   */
   public void write(Object record) {
     writer.write(record);
   }
@@ -90,7 +94,13 @@ public final class StageLog implements AutoCloseable {
     }
   }
 
-  /** Hash step for a problem id sequence, shared with callers that check their input. */
+  /**
+   * Hash step for a problem id sequence, shared with callers that check their input.
+   *
+   * @param hash the hash of the ids so far; {@link #EMPTY_HASH} for none
+   * @param problemId the next problem id, not null
+   * @return the hash of the sequence with {@code problemId} appended
+   */
   public static long hashStep(long hash, String problemId) {
     long h = hash;
     for (int i = 0; i < problemId.length(); i++) {

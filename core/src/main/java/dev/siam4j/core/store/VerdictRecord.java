@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record VerdictRecord(SampleKey key, Verdict verdict) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param key the sample, not null
+   * @param verdict the verdict, not null
+   */
   public VerdictRecord {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(verdict, "verdict");

@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record Comparison(Equivalence result, String method, String reason) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param result the outcome, not null
+   * @param method what decided, not null
+   * @param reason a short explanation, not null
+   */
   public Comparison {
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(method, "method");

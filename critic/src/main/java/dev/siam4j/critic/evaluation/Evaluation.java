@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record Evaluation(EvaluationReport report, List<ScoredSample> samples) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param report the metrics, not null
+   * @param samples every scored sample, not null; copied
+   */
   public Evaluation {
     Objects.requireNonNull(report, "report");
     samples = List.copyOf(Objects.requireNonNull(samples, "samples"));

@@ -15,7 +15,13 @@ import java.util.Objects;
  */
 public record EvaluationReport(int samplesPerProblem, Metrics overall, Map<String, Metrics> bySource) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param samplesPerProblem k
+   * @param overall metrics over all problems, not null
+   * @param bySource metrics per source, not null; copied
+   */
   public EvaluationReport {
     Objects.requireNonNull(overall, "overall");
     bySource = Map.copyOf(Objects.requireNonNull(bySource, "bySource"));

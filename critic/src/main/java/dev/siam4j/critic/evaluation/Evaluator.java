@@ -170,7 +170,10 @@ public final class Evaluator {
       }
     }
 
-    /** @param value the model under evaluation @return this builder */
+    /**
+     * @param value the model under evaluation
+     * @return this builder
+     */
     public Builder generator(Generator value) {
       Objects.requireNonNull(value, "value");
       once(generator, "generator");
@@ -178,7 +181,10 @@ public final class Evaluator {
       return this;
     }
 
-    /** @param value runs the programs @return this builder */
+    /**
+     * @param value runs the programs
+     * @return this builder
+     */
     public Builder executor(CodeExecutor value) {
       Objects.requireNonNull(value, "value");
       once(executor, "executor");
@@ -186,7 +192,10 @@ public final class Evaluator {
       return this;
     }
 
-    /** @param value turns a problem into the prompt @return this builder */
+    /**
+     * @param value turns a problem into the prompt
+     * @return this builder
+     */
     public Builder prompt(PromptTemplate value) {
       Objects.requireNonNull(value, "value");
       once(prompt, "prompt");
@@ -194,7 +203,10 @@ public final class Evaluator {
       return this;
     }
 
-    /** @param value finds the program in a completion @return this builder */
+    /**
+     * @param value finds the program in a completion
+     * @return this builder
+     */
     public Builder codeExtractor(CodeExtractor value) {
       Objects.requireNonNull(value, "value");
       once(extractor, "codeExtractor");
@@ -202,7 +214,10 @@ public final class Evaluator {
       return this;
     }
 
-    /** @param value k, 1 to 1024 @return this builder */
+    /**
+     * @param value k, 1 to 1024
+     * @return this builder
+     */
     public Builder samplesPerProblem(int value) {
       if (value < 1 || value > 1024) {
         throw new IllegalArgumentException("samplesPerProblem must be in [1, 1024], was " + value);
@@ -212,7 +227,10 @@ public final class Evaluator {
       return this;
     }
 
-    /** @param value how to sample @return this builder */
+    /**
+     * @param value how to sample
+     * @return this builder
+     */
     public Builder sampling(SamplingOptions value) {
       Objects.requireNonNull(value, "value");
       once(sampling, "sampling");
@@ -220,14 +238,20 @@ public final class Evaluator {
       return this;
     }
 
-    /** @param value the base seed of every generation request @return this builder */
+    /**
+     * @param value the base seed of every generation request
+     * @return this builder
+     */
     public Builder seed(long value) {
       once(seed, "seed");
       seed = value;
       return this;
     }
 
-    /** @param value problems per generation batch, positive @return this builder */
+    /**
+     * @param value problems per generation batch, positive
+     * @return this builder
+     */
     public Builder batchSize(int value) {
       if (value < 1) {
         throw new IllegalArgumentException("batchSize must be positive, was " + value);
@@ -252,7 +276,10 @@ public final class Evaluator {
       return this;
     }
 
-    /** @param value the critic for critic-based scores, e.g. a cascade @return this builder */
+    /**
+     * @param value the critic for critic-based scores, e.g. a cascade
+     * @return this builder
+     */
     public Builder critic(Critic value) {
       Objects.requireNonNull(value, "value");
       once(critic, "critic");

@@ -14,7 +14,15 @@ import java.util.Objects;
  */
 public record ExecutedSample(Problem problem, int sampleIndex, String code, Execution execution) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param problem the problem, not null
+   * @param sampleIndex 0-based, not negative
+   * @param code the program, or "" for none; not null
+   * @param execution what running it gave, not null
+   * @throws IllegalArgumentException when {@code sampleIndex} is negative
+   */
   public ExecutedSample {
     Objects.requireNonNull(problem, "problem");
     if (sampleIndex < 0) {

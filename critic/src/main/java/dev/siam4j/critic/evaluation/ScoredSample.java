@@ -19,7 +19,17 @@ import java.util.Objects;
 public record ScoredSample(
     Problem problem, int sampleIndex, String code, Execution execution, Equivalence rules, Verdict verdict) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param problem the problem, not null
+   * @param sampleIndex 0-based, not negative
+   * @param code the program, or "" for none; not null
+   * @param execution what running it gave, not null
+   * @param rules the rules' judgement, not null
+   * @param verdict the critic's verdict, not null
+   * @throws IllegalArgumentException when {@code sampleIndex} is negative
+   */
   public ScoredSample {
     Objects.requireNonNull(problem, "problem");
     if (sampleIndex < 0) {

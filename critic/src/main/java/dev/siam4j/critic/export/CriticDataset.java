@@ -40,7 +40,16 @@ public final class CriticDataset {
     return out;
   }
 
-  /** Like {@link #fromJudged}, from an evaluation's scored samples. */
+  /**
+   * Like {@link #fromJudged}, from an evaluation's scored samples.
+   *
+   * @param samples scored samples (an evaluation's)
+   * @param template the critic prompt examples are rendered with
+   * @param minConfidence keep verdicts with confidence ≥ 1 − this or ≤ this, in [0, 0.5]; 0.5 keeps
+   *     all
+   * @return the examples, in order
+   * @throws IllegalArgumentException when {@code minConfidence} is outside [0, 0.5]
+   */
   public static List<CriticExample> fromScored(List<ScoredSample> samples, CriticPrompt template, double minConfidence) {
     Objects.requireNonNull(samples, "samples");
     check(minConfidence);

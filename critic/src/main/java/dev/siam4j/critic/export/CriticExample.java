@@ -32,7 +32,20 @@ public record CriticExample(
     String prompt,
     String completion) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param problemId the problem's id, not null
+   * @param question the question, not null
+   * @param reference the reference answer, not null
+   * @param code the program, not null
+   * @param output what the critic sees of the execution, not null
+   * @param label whether the answer is correct
+   * @param judge who labelled it, not null
+   * @param confidence the labeller's confidence in YES
+   * @param prompt the rendered critic prompt, not null
+   * @param completion "YES" or "NO", not null
+   */
   public CriticExample {
     Objects.requireNonNull(problemId, "problemId");
     Objects.requireNonNull(question, "question");

@@ -30,7 +30,15 @@ public record ExtractedAnswer(String answer, Rule rule, int start, int end) {
     WHOLE_TEXT
   }
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param answer the answer, not blank
+   * @param rule the rule that found it, not null
+   * @param start the span's start, not negative
+   * @param end the span's end, not before {@code start}
+   * @throws IllegalArgumentException when the answer is blank or the span is invalid
+   */
   public ExtractedAnswer {
     Objects.requireNonNull(answer, "answer");
     Objects.requireNonNull(rule, "rule");

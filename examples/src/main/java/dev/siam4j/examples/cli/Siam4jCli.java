@@ -73,6 +73,8 @@ public final class Siam4jCli implements Runnable {
   /**
    * Entry point. Exits explicitly: a loaded llama.cpp model keeps a native non-daemon thread that
    * would keep the JVM alive.
+   *
+   * @param args the command and its options
    */
   public static void main(String[] args) {
     int code =

@@ -99,7 +99,15 @@ public final class MathWorld {
     /** The default: a bilingual seed split; a pool of 30% seed templates, 40% paraphrases, 30% new types. */
     public static final Recipe DEFAULT = new Recipe(0.5, 0.3, 0.3);
 
-    /** Checks the shares. */
+    /**
+     * Checks the shares.
+     *
+     * @param seedChineseShare in [0, 0.5]
+     * @param poolSeenShare not negative
+     * @param poolNewShare not negative
+     * @param poolReachableShare not negative; the three pool shares sum to at most 1
+     * @throws IllegalArgumentException when a share is out of range
+     */
     public Recipe {
       if (!(seedChineseShare >= 0 && seedChineseShare <= 0.5)) {
         throw new IllegalArgumentException("seedChineseShare must be from 0 to 0.5, was " + seedChineseShare);
@@ -146,7 +154,10 @@ public final class MathWorld {
     return new Builder();
   }
 
-  /** @return the world of {@code seed} at the default sizes */
+  /**
+   * @param seed the world's seed
+   * @return the world of {@code seed} at the default sizes
+   */
   public static MathWorld withSeed(long seed) {
     return builder().seed(seed).build();
   }
@@ -161,12 +172,18 @@ public final class MathWorld {
     return recipe;
   }
 
-  /** @return the number of problems of {@code split} */
+  /**
+   * @param split the split, not null
+   * @return the number of problems of {@code split}
+   */
   public int size(Split split) {
     return sizes.get(Objects.requireNonNull(split, "split"));
   }
 
-  /** @return the problems of {@code split}, shuffled, numbered in that order */
+  /**
+   * @param split the split, not null
+   * @return the problems of {@code split}, shuffled, numbered in that order
+   */
   public List<WordProblem> problems(Split split) {
     return problems.get(Objects.requireNonNull(split, "split"));
   }

@@ -195,7 +195,33 @@ public final class Quickstart {
       Set<AblationArm> ablationArms,
       boolean reachableInPool) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param output the output folder, not null
+     * @param worldSeed the problems' seed
+     * @param seeds the loop's seeds, not empty; copied
+     * @param iterations positive
+     * @param poolSize positive
+     * @param poolPerIteration positive, at most {@code poolSize}
+     * @param validationSize not negative; 0 for no gate
+     * @param testSize positive
+     * @param samplesPerProblem positive
+     * @param evalSamples positive; 1 for greedy
+     * @param seedEpochs positive
+     * @param loopEpochs positive
+     * @param learningRate positive and finite
+     * @param preferenceLearningRate positive and finite
+     * @param threads positive
+     * @param ablations whether to run the ablation arms
+     * @param seedModel a seed model file or empty, not null
+     * @param trainSeedModel whether to train the seed model from scratch
+     * @param trainingData the training schedule, not null
+     * @param exploration the exploration or empty, not null
+     * @param ablationArms the arms, not empty; copied
+     * @param reachableInPool whether the pool holds the reachable types' pairs
+     * @throws IllegalArgumentException when a value is out of range
+     */
     public Options {
       Objects.requireNonNull(output, "output");
       ablationArms = Collections.unmodifiableSet(EnumSet.copyOf(Objects.requireNonNull(ablationArms, "ablationArms")));
@@ -233,7 +259,29 @@ public final class Quickstart {
       }
     }
 
-    /** Options without exploration, as before it existed. */
+    /**
+     * Options without exploration, with every ablation arm and the reachable types in the pool.
+     *
+     * @param output the output folder, not null
+     * @param worldSeed the problems' seed
+     * @param seeds the loop's seeds, not empty
+     * @param iterations positive
+     * @param poolSize positive
+     * @param poolPerIteration positive, at most {@code poolSize}
+     * @param validationSize not negative; 0 for no gate
+     * @param testSize positive
+     * @param samplesPerProblem positive
+     * @param evalSamples positive; 1 for greedy
+     * @param seedEpochs positive
+     * @param loopEpochs positive
+     * @param learningRate positive and finite
+     * @param preferenceLearningRate positive and finite
+     * @param threads positive
+     * @param ablations whether to run the ablation arms
+     * @param seedModel a seed model file or empty, not null
+     * @param trainSeedModel whether to train the seed model from scratch
+     * @param trainingData the training schedule, not null
+     */
     public Options(
         Path output, long worldSeed, List<Long> seeds, int iterations, int poolSize, int poolPerIteration,
         int validationSize, int testSize, int samplesPerProblem, int evalSamples, int seedEpochs, int loopEpochs,
@@ -276,9 +324,12 @@ public final class Quickstart {
      * (no question seen twice), no gate, expert iteration (each iteration trains the seed model on
      * 400 seed examples and every iteration's data so far), SFT at 5e-4 then DPO+NLL at 5e-5,
      * tests of 200 evaluated greedily (as the paper evaluates; no sampling noise, so the spread
-     * across seeds is the loop's), {@link #EXPLORATION} for the problems the k samples leave unsolved. With {@code evalSamples} above 1 each test problem is answered
-     * that many times at temperature 0.7 with one sampling seed for every model, and greedily
-     * beside it.
+     * across seeds is the loop's), {@link #EXPLORATION} for the problems the k samples leave
+     * unsolved. With {@code evalSamples} above 1 each test problem is answered that many times at
+     * temperature 0.7 with one sampling seed for every model, and greedily beside it.
+     *
+     * @param output the folder for problems, runs, report.html and metrics.json
+     * @return the full options
      */
     public static Options full(Path output) {
       return builder(output).build();
@@ -287,6 +338,9 @@ public final class Quickstart {
     /**
      * A small, fast run for CI: 1 iteration on 24 of a pool of 48, k = 2 and 2 more samples for
      * unsolved problems, tests of 12 answered twice and greedily.
+     *
+     * @param output the folder for problems, runs, report.html and metrics.json
+     * @return the reduced options
      */
     public static Options reduced(Path output) {
       return builder(output)
@@ -393,7 +447,12 @@ public final class Quickstart {
         return v;
       }
 
-      /** The folder for problems, runs, report.html and metrics.json. */
+      /**
+       * The folder for problems, runs, report.html and metrics.json.
+       *
+       * @param value the output folder, not null
+       * @return this builder
+       */
       public Builder output(Path value) {
         Objects.requireNonNull(value, "output");
         once("output", output);
@@ -401,14 +460,24 @@ public final class Quickstart {
         return this;
       }
 
-      /** The seed of the problems. */
+      /**
+       * The seed of the problems.
+       *
+       * @param value the problems' seed
+       * @return this builder
+       */
       public Builder worldSeed(long value) {
         once("worldSeed", worldSeed);
         worldSeed = value;
         return this;
       }
 
-      /** The loop's seeds, one run each; not empty. */
+      /**
+       * The loop's seeds, one run each; not empty.
+       *
+       * @param value the seeds, not empty
+       * @return this builder
+       */
       public Builder seeds(List<Long> value) {
         Objects.requireNonNull(value, "seeds");
         if (value.isEmpty()) {
@@ -419,7 +488,12 @@ public final class Quickstart {
         return this;
       }
 
-      /** Loop iterations per seed, positive. */
+      /**
+       * Loop iterations per seed, positive.
+       *
+       * @param value iterations per seed
+       * @return this builder
+       */
       public Builder iterations(int value) {
         int checked = checkedPositive(value, "iterations");
         once("iterations", iterations);
@@ -427,7 +501,12 @@ public final class Quickstart {
         return this;
       }
 
-      /** Problems the loop improves on, positive. */
+      /**
+       * Problems the loop improves on, positive.
+       *
+       * @param value the pool's size
+       * @return this builder
+       */
       public Builder poolSize(int value) {
         int checked = checkedPositive(value, "poolSize");
         once("poolSize", poolSize);
@@ -435,7 +514,12 @@ public final class Quickstart {
         return this;
       }
 
-      /** Problems each iteration works on, positive, at most {@link #poolSize}. */
+      /**
+       * Problems each iteration works on, positive, at most {@link #poolSize}.
+       *
+       * @param value problems per iteration
+       * @return this builder
+       */
       public Builder poolPerIteration(int value) {
         int checked = checkedPositive(value, "poolPerIteration");
         once("poolPerIteration", poolPerIteration);
@@ -443,7 +527,12 @@ public final class Quickstart {
         return this;
       }
 
-      /** Pool problems held out to gate each iteration's model; 0 for no gate. */
+      /**
+       * Pool problems held out to gate each iteration's model; 0 for no gate.
+       *
+       * @param value held-out problems, not negative
+       * @return this builder
+       */
       public Builder validationSize(int value) {
         if (value < 0) {
           throw new IllegalArgumentException("validationSize must not be negative, was " + value);
@@ -453,7 +542,12 @@ public final class Quickstart {
         return this;
       }
 
-      /** Problems in each test split, positive. */
+      /**
+       * Problems in each test split, positive.
+       *
+       * @param value problems per test split
+       * @return this builder
+       */
       public Builder testSize(int value) {
         int checked = checkedPositive(value, "testSize");
         once("testSize", testSize);
@@ -461,7 +555,12 @@ public final class Quickstart {
         return this;
       }
 
-      /** k, samples per pool problem, positive. */
+      /**
+       * k, samples per pool problem, positive.
+       *
+       * @param value k
+       * @return this builder
+       */
       public Builder samplesPerProblem(int value) {
         int checked = checkedPositive(value, "samplesPerProblem");
         once("samplesPerProblem", samplesPerProblem);
@@ -469,7 +568,12 @@ public final class Quickstart {
         return this;
       }
 
-      /** Samples per test problem (1: greedy), positive. */
+      /**
+       * Samples per test problem (1: greedy), positive.
+       *
+       * @param value samples per test problem
+       * @return this builder
+       */
       public Builder evalSamples(int value) {
         int checked = checkedPositive(value, "evalSamples");
         once("evalSamples", evalSamples);
@@ -477,7 +581,12 @@ public final class Quickstart {
         return this;
       }
 
-      /** Epochs of the seed model's training, when it is trained; positive. */
+      /**
+       * Epochs of the seed model's training, when it is trained; positive.
+       *
+       * @param value the seed model's epochs
+       * @return this builder
+       */
       public Builder seedEpochs(int value) {
         int checked = checkedPositive(value, "seedEpochs");
         once("seedEpochs", seedEpochs);
@@ -485,7 +594,12 @@ public final class Quickstart {
         return this;
       }
 
-      /** Epochs of each training step of the loop, positive. */
+      /**
+       * Epochs of each training step of the loop, positive.
+       *
+       * @param value epochs per training step
+       * @return this builder
+       */
       public Builder loopEpochs(int value) {
         int checked = checkedPositive(value, "loopEpochs");
         once("loopEpochs", loopEpochs);
@@ -493,7 +607,12 @@ public final class Quickstart {
         return this;
       }
 
-      /** Learning rate of the loop's SFT steps, positive. */
+      /**
+       * Learning rate of the loop's SFT steps, positive.
+       *
+       * @param value the SFT learning rate
+       * @return this builder
+       */
       public Builder learningRate(double value) {
         double checked = checkedRate(value, "learningRate");
         once("learningRate", learningRate);
@@ -501,7 +620,12 @@ public final class Quickstart {
         return this;
       }
 
-      /** Learning rate of the loop's preference steps, positive. */
+      /**
+       * Learning rate of the loop's preference steps, positive.
+       *
+       * @param value the preference learning rate
+       * @return this builder
+       */
       public Builder preferenceLearningRate(double value) {
         double checked = checkedRate(value, "preferenceLearningRate");
         once("preferenceLearningRate", preferenceLearningRate);
@@ -509,7 +633,12 @@ public final class Quickstart {
         return this;
       }
 
-      /** CPU threads for llama.cpp, positive. */
+      /**
+       * CPU threads for llama.cpp, positive.
+       *
+       * @param value CPU threads
+       * @return this builder
+       */
       public Builder threads(int value) {
         int checked = checkedPositive(value, "threads");
         once("threads", threads);
@@ -517,14 +646,24 @@ public final class Quickstart {
         return this;
       }
 
-      /** Whether to run the ablation arms (on the first seed). */
+      /**
+       * Whether to run the ablation arms (on the first seed).
+       *
+       * @param value true to run the ablation arms
+       * @return this builder
+       */
       public Builder ablations(boolean value) {
         once("ablations", ablations);
         ablations = value;
         return this;
       }
 
-      /** A seed model to use instead of the shipped one. */
+      /**
+       * A seed model to use instead of the shipped one.
+       *
+       * @param value the seed model's GGUF file, not null
+       * @return this builder
+       */
       public Builder seedModel(Path value) {
         Objects.requireNonNull(value, "seedModel");
         once("seedModel", seedModel);
@@ -532,14 +671,24 @@ public final class Quickstart {
         return this;
       }
 
-      /** Whether to train the seed model from scratch even where the shipped one fits. */
+      /**
+       * Whether to train the seed model from scratch even where the shipped one fits.
+       *
+       * @param value true to train the seed model from scratch
+       * @return this builder
+       */
       public Builder trainSeedModel(boolean value) {
         once("trainSeedModel", trainSeedModel);
         trainSeedModel = value;
         return this;
       }
 
-      /** What each iteration trains, from which model. */
+      /**
+       * What each iteration trains, from which model.
+       *
+       * @param value the training schedule, not null
+       * @return this builder
+       */
       public Builder trainingData(TrainingData value) {
         Objects.requireNonNull(value, "trainingData");
         once("trainingData", trainingData);
@@ -547,7 +696,12 @@ public final class Quickstart {
         return this;
       }
 
-      /** More samples for pool problems the k did not solve (default {@link #EXPLORATION}). */
+      /**
+       * More samples for pool problems the k did not solve (default {@link #EXPLORATION}).
+       *
+       * @param value the exploration, not null
+       * @return this builder
+       */
       public Builder exploration(Exploration value) {
         Objects.requireNonNull(value, "exploration");
         once("exploration", exploration);
@@ -555,7 +709,12 @@ public final class Quickstart {
         return this;
       }
 
-      /** The arms {@link #ablations} runs, not empty (default all of them). */
+      /**
+       * The arms {@link #ablations} runs, not empty (default all of them).
+       *
+       * @param value the arms, not empty
+       * @return this builder
+       */
       public Builder ablationArms(Set<AblationArm> value) {
         Objects.requireNonNull(value, "ablationArms");
         if (value.isEmpty()) {
@@ -566,14 +725,23 @@ public final class Quickstart {
         return this;
       }
 
-      /** Whether the pool holds the reachable types' question/answer pairs (default true). */
+      /**
+       * Whether the pool holds the reachable types' question/answer pairs (default true).
+       *
+       * @param value false to give the reachable types' share to seed templates
+       * @return this builder
+       */
       public Builder reachableInPool(boolean value) {
         once("reachableInPool", reachableInPool);
         reachableInPool = value;
         return this;
       }
 
-      /** No exploration: every pool problem gets k samples, as in the paper. */
+      /**
+       * No exploration: every pool problem gets k samples, as in the paper.
+       *
+       * @return this builder
+       */
       public Builder withoutExploration() {
         once("exploration", exploration);
         exploration = Optional.empty();

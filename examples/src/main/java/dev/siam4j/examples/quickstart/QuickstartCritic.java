@@ -117,7 +117,15 @@ public final class QuickstartCritic {
    * @param kind how it was made: {@code reference}, {@code form}, {@code mutant}, {@code wrong-form}
    */
   public record Example(WordProblem problem, String code, String output, boolean label, String kind) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param problem the problem, not null
+     * @param code the program, not null
+     * @param output its output, not null
+     * @param label whether the output is correct
+     * @param kind how it was made, not null
+     */
     public Example {
       Objects.requireNonNull(problem, "problem");
       Objects.requireNonNull(code, "code");
@@ -330,7 +338,13 @@ public final class QuickstartCritic {
     return new LlamaModelSpec(64, 4, 4, 4, 192, 128, GgmlType.F32, extraTokens(), Optional.empty());
   }
 
-  /** The critic's training hyper-parameters: full fine-tuning from scratch. */
+  /**
+   * The critic's training hyper-parameters: full fine-tuning from scratch.
+   *
+   * @param epochs passes over the critic's data, positive
+   * @param seed the training seed
+   * @return the options
+   */
   public static TrainingOptions options(int epochs, long seed) {
     return new TrainingOptions(3e-3, epochs, 32, MAX_PROMPT_TOKENS + 2, 0.1, 1.0, 0, seed);
   }

@@ -144,7 +144,13 @@ public final class QuickstartModels {
         new SampleKey(problem.id(), 0, 0), p, problem.program().orElseThrow() + CLOSE, 1.0);
   }
 
-  /** The seed model's training hyper-parameters: full fine-tuning. */
+  /**
+   * The seed model's training hyper-parameters: full fine-tuning.
+   *
+   * @param epochs passes over the seed data, positive
+   * @param seed the training seed
+   * @return the options
+   */
   public static TrainingOptions seedOptions(int epochs, long seed) {
     return new TrainingOptions(3e-3, epochs, 16, 192, 0.1, 1.0, 0, seed);
   }

@@ -33,13 +33,22 @@ import java.util.TreeMap;
  * @param ablations comparisons of two or more arms; may be empty
  * @param seedPassAtK the seed model's pass@k on each problem type outside the seed split
  *     (paraphrase, reachable and new), as measured before the loop; empty when not measured for this seed
- *     model (a missing field in an older file reads as empty)
+ *     model or when the file has no such field
  */
 public record QuickstartResults(
     String title, Map<String, String> configuration, List<SeedRun> runs, List<Ablation> ablations,
     List<TypePassAtK> seedPassAtK) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param title the title, not null
+   * @param configuration what was run, not null; copied sorted by key
+   * @param runs one per seed, not empty; copied
+   * @param ablations the comparisons, not null; copied
+   * @param seedPassAtK the seed model's pass@k per type; {@code null} is read as empty; copied
+   * @throws IllegalArgumentException when {@code runs} is empty
+   */
   public QuickstartResults {
     Objects.requireNonNull(title, "title");
     configuration = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(configuration, "configuration")));
@@ -51,7 +60,14 @@ public record QuickstartResults(
     }
   }
 
-  /** Results without the seed model's pass@k per type. */
+  /**
+   * Results without the seed model's pass@k per type.
+   *
+   * @param title the title, not null
+   * @param configuration what was run, not null
+   * @param runs one per seed, not empty
+   * @param ablations the comparisons, not null
+   */
   public QuickstartResults(String title, Map<String, String> configuration, List<SeedRun> runs, List<Ablation> ablations) {
     this(title, configuration, runs, ablations, List.of());
   }
@@ -75,7 +91,21 @@ public record QuickstartResults(
   public record TypePassAtK(
       String template, String group, String language, int problems, int k, double temperature, double passAt1,
       double passAt5, double passAtK) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param template the template, not null
+     * @param group the group's label, not null
+     * @param language the language, not null
+     * @param problems problems measured, positive
+     * @param k samples per problem, positive
+     * @param temperature the sampling temperature
+     * @param passAt1 in [0, 1]
+     * @param passAt5 in [0, 1]
+     * @param passAtK in [0, 1]
+     * @throws IllegalArgumentException when a count is not positive or a pass@ value is outside [0,
+     *     1]
+     */
     public TypePassAtK {
       Objects.requireNonNull(template, "template");
       Objects.requireNonNull(group, "group");
@@ -103,7 +133,13 @@ public record QuickstartResults(
    * @param iterations in order, the first usually iteration 0 (the seed model, no loop stats)
    */
   public record SeedRun(long seed, List<IterationResult> iterations) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param seed the seed
+     * @param iterations the iterations, not empty; copied
+     * @throws IllegalArgumentException when {@code iterations} is empty
+     */
     public SeedRun {
       iterations = List.copyOf(Objects.requireNonNull(iterations, "iterations"));
       if (iterations.isEmpty()) {
@@ -120,7 +156,14 @@ public record QuickstartResults(
    * @param loop what the loop did in this iteration; empty for iteration 0
    */
   public record IterationResult(int iteration, List<Score> scores, Optional<LoopStats> loop) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param iteration not negative; 0 for the seed model
+     * @param scores the scores, not null; copied
+     * @param loop the loop's stats or empty, not null
+     * @throws IllegalArgumentException when {@code iteration} is negative
+     */
     public IterationResult {
       if (iteration < 0) {
         throw new IllegalArgumentException("iteration must not be negative, was " + iteration);
@@ -151,7 +194,18 @@ public record QuickstartResults(
       long groundedCorrect,
       double meanResponseTokens) {
 
-    /** Validates: counts not negative, none above {@code evaluated}, grounded within critic-correct. */
+    /**
+     * Validates: counts not negative, none above {@code evaluated}, grounded within critic-correct.
+     *
+     * @param split the split's name, not null
+     * @param group the group's name, not null
+     * @param evaluated answers evaluated, not negative
+     * @param ruleCorrect at most {@code evaluated}
+     * @param criticCorrect at most {@code evaluated}
+     * @param groundedCorrect at most {@code criticCorrect}
+     * @param meanResponseTokens finite and not negative
+     * @throws IllegalArgumentException when a count is out of range
+     */
     public Score {
       Objects.requireNonNull(split, "split");
       Objects.requireNonNull(group, "group");
@@ -212,8 +266,17 @@ public record QuickstartResults(
       long samples, long approved, long sftExamples, long pairs, Map<String, Double> stageSeconds, Map<String, Double> gate,
       Map<String, Long> exploration) {
     /**
-     * Validates and copies, keeping the stages' order; no gate or exploration (null, as in older
-     * files) is an empty map.
+     * Validates and copies, keeping the stages' order; no gate or exploration (null, when a file
+     * has no such field) is an empty map.
+     *
+     * @param samples not negative
+     * @param approved not negative
+     * @param sftExamples not negative
+     * @param pairs not negative
+     * @param stageSeconds seconds per stage, not null; copied in order
+     * @param gate the gate's values; {@code null} is read as empty; copied sorted
+     * @param exploration exploration's counts; {@code null} is read as empty; copied in order
+     * @throws IllegalArgumentException when a count is negative
      */
     public LoopStats {
       exploration = exploration == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(exploration));
@@ -224,12 +287,29 @@ public record QuickstartResults(
       gate = gate == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(gate));
     }
 
-    /** Without a gate. */
+    /**
+     * Without a gate.
+     *
+     * @param samples not negative
+     * @param approved not negative
+     * @param sftExamples not negative
+     * @param pairs not negative
+     * @param stageSeconds seconds per stage, not null
+     */
     public LoopStats(long samples, long approved, long sftExamples, long pairs, Map<String, Double> stageSeconds) {
       this(samples, approved, sftExamples, pairs, stageSeconds, Map.of(), Map.of());
     }
 
-    /** Without exploration. */
+    /**
+     * Without exploration.
+     *
+     * @param samples not negative
+     * @param approved not negative
+     * @param sftExamples not negative
+     * @param pairs not negative
+     * @param stageSeconds seconds per stage, not null
+     * @param gate the gate's values, or empty
+     */
     public LoopStats(
         long samples, long approved, long sftExamples, long pairs, Map<String, Double> stageSeconds, Map<String, Double> gate) {
       this(samples, approved, sftExamples, pairs, stageSeconds, gate, Map.of());
@@ -300,7 +380,13 @@ public record QuickstartResults(
    * @param series one per (arm, metric); arms with the same metric are drawn in one chart
    */
   public record Ablation(String name, String description, List<Series> series) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param name the title, not null
+     * @param description the description, not null
+     * @param series the series, not null; copied
+     */
     public Ablation {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(description, "description");
@@ -317,7 +403,13 @@ public record QuickstartResults(
    * @param perIteration values for iterations 0, 1, ...
    */
   public record Series(String arm, String metric, List<Double> perIteration) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param arm the arm, not null
+     * @param metric the metric, not null
+     * @param perIteration values per iteration, not null; copied
+     */
     public Series {
       Objects.requireNonNull(arm, "arm");
       Objects.requireNonNull(metric, "metric");

@@ -33,7 +33,18 @@ public record WordProblem(
     Map<String, String> metadata,
     Optional<String> program) {
 
-  /** Validates and copies; the metadata keeps its keys sorted. */
+  /**
+   * Validates and copies; the metadata keeps its keys sorted.
+   *
+   * @param id the id, not null
+   * @param question the question, not null
+   * @param answer the reference answer, not null
+   * @param language {@code "en"} or {@code "zh"}
+   * @param source the source, not null
+   * @param metadata the metadata, not null; copied sorted by key
+   * @param program the reference program or empty, not null
+   * @throws IllegalArgumentException when the language is neither {@code "en"} nor {@code "zh"}
+   */
   public WordProblem {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(question, "question");

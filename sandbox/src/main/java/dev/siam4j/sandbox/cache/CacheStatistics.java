@@ -10,7 +10,15 @@ package dev.siam4j.sandbox.cache;
  */
 public record CacheStatistics(long hits, long misses, long evictions, long size) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param hits cache hits, not negative
+   * @param misses cache misses, not negative
+   * @param evictions evictions, not negative
+   * @param size entries held, not negative
+   * @throws IllegalArgumentException when a count is negative
+   */
   public CacheStatistics {
     if (hits < 0 || misses < 0 || evictions < 0 || size < 0) {
       throw new IllegalArgumentException("cache statistics must not be negative");

@@ -295,6 +295,7 @@ public final class HttpCodeExecutor implements CodeExecutor, Capacity, AutoClose
     /**
      * @param uri the first replica's base, such as {@code http://sandbox:8080/}, with
      *     {@link #maxConcurrency} requests in flight (this or {@link #endpoint} is required)
+     * @return this builder
      */
     public Builder baseUri(URI uri) {
       Objects.requireNonNull(uri, "baseUri");
@@ -306,7 +307,10 @@ public final class HttpCodeExecutor implements CodeExecutor, Capacity, AutoClose
       return this;
     }
 
-    /** @param timeout the program's time limit, sent as {@code run_timeout} (default 10 s) */
+    /**
+     * @param timeout the program's time limit, sent as {@code run_timeout} (default 10 s)
+     * @return this builder
+     */
     public Builder runTimeout(Duration timeout) {
       positive(timeout, "runTimeout");
       once(runTimeoutSet, runTimeout, "runTimeout");
@@ -315,7 +319,10 @@ public final class HttpCodeExecutor implements CodeExecutor, Capacity, AutoClose
       return this;
     }
 
-    /** @param megabytes the program's memory limit, sent as {@code memory_limit_MB} (default 1024) */
+    /**
+     * @param megabytes the program's memory limit, sent as {@code memory_limit_MB} (default 1024)
+     * @return this builder
+     */
     public Builder memoryLimitMb(int megabytes) {
       if (megabytes <= 0) {
         throw new IllegalArgumentException("memoryLimitMb must be positive, was " + megabytes);
@@ -326,7 +333,10 @@ public final class HttpCodeExecutor implements CodeExecutor, Capacity, AutoClose
       return this;
     }
 
-    /** @param timeout how long one HTTP request may take (default run timeout + 30 s) */
+    /**
+     * @param timeout how long one HTTP request may take (default run timeout + 30 s)
+     * @return this builder
+     */
     public Builder requestTimeout(Duration timeout) {
       positive(timeout, "requestTimeout");
       once(requestTimeout != null, requestTimeout, "requestTimeout");
@@ -334,7 +344,10 @@ public final class HttpCodeExecutor implements CodeExecutor, Capacity, AutoClose
       return this;
     }
 
-    /** @param timeout how long connecting may take (default 10 s) */
+    /**
+     * @param timeout how long connecting may take (default 10 s)
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       positive(timeout, "connectTimeout");
       once(connectSet, connectTimeout, "connectTimeout");
@@ -346,6 +359,7 @@ public final class HttpCodeExecutor implements CodeExecutor, Capacity, AutoClose
     /**
      * @param count retries after a failed attempt, on any replica (default: retry until every
      *     replica is down)
+     * @return this builder
      */
     public Builder retries(int count) {
       if (count < 0) {
@@ -360,6 +374,7 @@ public final class HttpCodeExecutor implements CodeExecutor, Capacity, AutoClose
     /**
      * @param delay the wait before the first retry, doubled for each further one up to 5 s (default
      *     200 ms); ignored when a {@link #policy} is given
+     * @return this builder
      */
     public Builder backoff(Duration delay) {
       Objects.requireNonNull(delay, "backoff");
@@ -372,7 +387,10 @@ public final class HttpCodeExecutor implements CodeExecutor, Capacity, AutoClose
       return this;
     }
 
-    /** @param count requests in flight on the {@link #baseUri} replica (default 8) */
+    /**
+     * @param count requests in flight on the {@link #baseUri} replica (default 8)
+     * @return this builder
+     */
     public Builder maxConcurrency(int count) {
       if (count <= 0) {
         throw new IllegalArgumentException("maxConcurrency must be positive, was " + count);
@@ -383,7 +401,10 @@ public final class HttpCodeExecutor implements CodeExecutor, Capacity, AutoClose
       return this;
     }
 
-    /** @param value reads the answer from stdout (default: the last non-empty line) */
+    /**
+     * @param value reads the answer from stdout (default: the last non-empty line)
+     * @return this builder
+     */
     public Builder answerExtractor(AnswerExtractor value) {
       Objects.requireNonNull(value, "answerExtractor");
       once(extractorSet, extractor, "answerExtractor");
