@@ -2,9 +2,11 @@ package dev.siam4j.critic.evaluation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.siam4j.core.jsonl.Json;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What an evaluation measured: overall and per source.
@@ -20,11 +22,11 @@ public record EvaluationReport(int samplesPerProblem, Metrics overall, Map<Strin
    *
    * @param samplesPerProblem k
    * @param overall metrics over all problems, not null
-   * @param bySource metrics per source, not null; copied
+   * @param bySource metrics per source, not null; copied, sorted by name
    */
   public EvaluationReport {
     Objects.requireNonNull(overall, "overall");
-    bySource = Map.copyOf(Objects.requireNonNull(bySource, "bySource"));
+    bySource = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(bySource, "bySource")));
   }
 
   /** @return the report as pretty-printed JSON */
@@ -42,7 +44,7 @@ public record EvaluationReport(int samplesPerProblem, Metrics overall, Map<Strin
     b.append("| source | problems | samples | rule acc | critic acc | rule pass@1 | critic pass@1 | rule maj@")
         .append(samplesPerProblem).append(" | critic maj@").append(samplesPerProblem).append(" | agreement |\n");
     b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    new java.util.TreeMap<>(bySource).forEach((name, m) -> row(b, name, m));
+    bySource.forEach((name, m) -> row(b, name, m));
     row(b, "**all**", overall);
     Metrics.Agreement a = overall.agreement();
     b.append("\n| rules \\ critic | YES | NO |\n|---|---:|---:|\n");

@@ -84,6 +84,11 @@ final class EvaluatorTest {
     assertThat(all.critic().majAtK()).isEqualTo(2.0 / 3);
     assertThat(all.agreement()).isEqualTo(new Metrics.Agreement(3, 0, 0, 3, 3, 0));
     assertThat(r.bySource()).containsOnlyKeys("gsm8k", "math");
+    java.util.Map<String, Metrics> reversed = new java.util.LinkedHashMap<>();
+    reversed.put("zeta", all);
+    reversed.put("alpha", all);
+    assertThat(new EvaluationReport(r.samplesPerProblem(), all, reversed).bySource().keySet())
+        .as("sources sorted by name").containsExactly("alpha", "zeta");
     assertThat(r.bySource().get("math").critic().accuracy()).isEqualTo(0.5);
 
     JsonNode json = Json.mapper().readTree(r.toJson());
