@@ -56,7 +56,9 @@ public record GenerationRequest(
 
   /**
    * @param index the 0-based sample index
-   * @return the seed for sample {@code index}: distinct per sample, fixed for a base seed
+   * @return the seed for sample {@code index}, from 0 to 2^31 - 1 (what llama.cpp and OpenAI-compatible
+   *     servers accept): a mix of the base seed and the index, fixed for a base seed and different
+   *     between the samples of one request except with a chance of about one in 2^31 per pair
    */
   public long sampleSeed(int index) {
     long z = seed + 0x9E3779B97F4A7C15L * (index + 1);
