@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Failure</b>: a call fails with {@link EndpointsUnavailableException}, naming every
  *       endpoint and its last failure, only when every endpoint is down and no probe is due within
  *       {@link RemotePolicy#maxBackoff()} (a call waits for a probe due that soon, so replicas that
- *       all refuse for a moment do not fail it), or when the policy's attempt limit is reached. A non-retriable failure ends the call at
- *       once and is thrown as is; it does not count against the endpoint, which did answer.
+ *       all refuse for a moment do not fail it), or when the policy's attempt limit is reached. A
+ *       non-retriable failure ends the call at once and is thrown as is; it does not count against
+ *       the endpoint, which did answer.
  * </ul>
  *
  * <pre>{@code
