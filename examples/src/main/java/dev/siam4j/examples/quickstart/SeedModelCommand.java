@@ -115,7 +115,7 @@ final class SeedModelCommand {
   }
 
   /** @return the value, or 0 after printing why it is not a positive whole number */
-  private static int positive(String text, String name, PrintStream err) {
+  static int positive(String text, String name, PrintStream err) {
     try {
       int v = Integer.parseInt(text);
       if (v > 0) {

@@ -182,8 +182,8 @@ final class TypeReach {
       err.println("QuickstartModels: no model file " + model);
       return 2;
     }
-    int k = args.length > 2 ? positive(args[2], "K", err) : 64;
-    int n = args.length > 3 ? positive(args[3], "N", err) : 6;
+    int k = args.length > 2 ? SeedModelCommand.positive(args[2], "K", err) : 64;
+    int n = args.length > 3 ? SeedModelCommand.positive(args[3], "N", err) : 6;
     if (k <= 0 || n <= 0) {
       return 2;
     }
@@ -245,18 +245,5 @@ final class TypeReach {
     s.append("\npass@").append(k).append(" = 0, out of reach of self-training from these samples: ")
         .append(unreached.isEmpty() ? "none" : String.join(", ", unreached)).append('\n');
     return s.toString();
-  }
-
-  private static int positive(String text, String name, PrintStream err) {
-    try {
-      int v = Integer.parseInt(text);
-      if (v > 0) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    err.println("QuickstartModels: " + name + " must be a positive whole number, was '" + text + "'");
-    return 0;
   }
 }
