@@ -2,12 +2,9 @@ package dev.siam4j.sandbox.remote;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.siam4j.core.CodeExecutor;
-import dev.siam4j.core.Execution;
-import dev.siam4j.core.Outcome;
 import dev.siam4j.core.contract.CodeExecutorContract;
 import dev.siam4j.core.jsonl.Json;
 import dev.siam4j.sandbox.PythonSandbox;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -33,17 +30,7 @@ final class HttpCodeExecutorContractTest implements CodeExecutorContract {
     server.createContext("/run_code", exchange -> {
       String code = Json.mapper().readTree(exchange.getRequestBody().readAllBytes())
           .path("code").asText();
-      Execution e = python.execute(code);
-      ObjectNode run = Json.mapper().createObjectNode();
-      run.put("status", e.outcome() == Outcome.TIMEOUT ? "TimeLimitExceeded" : "Finished");
-      run.put("execution_time", e.elapsed().toMillis() / 1000.0);
-      run.put("return_code", e.exitCode());
-      run.put("stdout", e.stdout());
-      run.put("stderr", e.stderr());
-      ObjectNode body = Json.mapper().createObjectNode();
-      body.put("status", e.outcome() == Outcome.OK ? "Success" : "Failed");
-      body.set("run_result", run);
-      byte[] bytes = Json.toLine(body).getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = Json.toLine(SandboxFusionTestService.reply(python.execute(code))).getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(200, bytes.length);
       exchange.getResponseBody().write(bytes);
       exchange.close();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.siam4j.core.Execution;
@@ -74,24 +73,7 @@ final class HttpCodeExecutorTest {
 
   /** What SandboxFusion answers, computed by running the program for real. */
   private static Reply runForReal(JsonNode req) {
-    Execution e = python.execute(req.path("code").asText());
-    ObjectNode run = Json.mapper().createObjectNode();
-    run.put("status", e.outcome() == Outcome.TIMEOUT ? "TimeLimitExceeded" : "Finished");
-    run.put("execution_time", e.elapsed().toMillis() / 1000.0);
-    if (e.exitCode() >= 0) {
-      run.put("return_code", e.exitCode());
-    } else {
-      run.putNull("return_code");
-    }
-    run.put("stdout", e.stdout());
-    run.put("stderr", e.stderr());
-    ObjectNode body = Json.mapper().createObjectNode();
-    body.put("status", e.outcome() == Outcome.OK ? "Success" : "Failed");
-    body.put("message", "");
-    body.putNull("compile_result");
-    body.set("run_result", run);
-    body.putObject("files");
-    return new Reply(200, Json.toLine(body), 0);
+    return new Reply(200, Json.toLine(SandboxFusionTestService.reply(python.execute(req.path("code").asText()))), 0);
   }
 
   @Test
