@@ -2,9 +2,11 @@
 # The sandbox's cost in one command, against a baseline build, on the same machine in one run:
 #  1. the isolated per-program cost (SandboxCostBenchmark: arithmetic and sympy programs, two in
 #     flight on two workers) of the baseline commit and of this tree, alternating ROUNDS times;
-#  2. `siam4j exec --jsonl` on 400 distinct sympy programs against a fresh `python3` per program
-#     (both with as many programs at once as cores; the fresh interpreters are timed on the first
-#     FRESH programs and scaled to 400).
+#  2. `siam4j exec --jsonl --workers CORES` on 400 distinct sympy programs, ROUNDS times each for
+#     this tree (isolated and reuse mode) and the baseline (isolated), against a fresh interpreter
+#     per program three ways: `python3` as the PATH gives it (a wrapper such as a pyenv shim
+#     included) one at a time, the interpreter itself one at a time, and the interpreter itself with
+#     as many programs at once as cores (each timed on the first FRESH programs, scaled to 400).
 #   bash benchmarks/sandbox-cost.sh [BASELINE_REF (default 40fbb14, the sandbox before confinement)] [ROUNDS (default 3)] [FRESH (default 40)]
 # Maven runs offline when OFFLINE=1; MAVEN_OPTS is passed through.
 set -euo pipefail
@@ -63,29 +65,59 @@ with open(sys.argv[1], "w") as f:
                 "print(sympy.solve(x**2 - %d*x + %d, x), sympy.factorint(%d))\n" % (a + b, a * b, 360 + i))
         f.write(json.dumps({"id": "p%d" % i, "code": code}) + "\n")
 PY
-lib="$root/examples/target/lib"
-jar="$(ls "$root"/examples/target/siam4j-examples-*.jar | grep -v -e sources -e javadoc | head -1)"
-start=$(date +%s.%N)
-java -cp "$jar:$lib/*" dev.siam4j.examples.cli.Siam4jCli exec --jsonl "$work/programs.jsonl" \
-    --workers "$(nproc)" --output "$work/executions.jsonl"
-end=$(date +%s.%N)
-ok=$(grep -c '"outcome":"OK"' "$work/executions.jsonl" || true)
-fresh_start=$(date +%s.%N)
-head -n "$fresh_n" "$work/programs.jsonl" | python3 -c '
-import concurrent.futures, json, os, subprocess, sys
+# one exec run: TREE (base or new), extra flags; prints "exec TREE MODE SECONDS OK"
+run_exec() {
+  local tree="$1" mode="$2"; shift 2
+  local dir="$root"; [ "$tree" = base ] && dir="$work/base"
+  local jar; jar="$(ls "$dir"/examples/target/siam4j-examples-*.jar | grep -v -e sources -e javadoc | head -1)"
+  local s e; s=$(date +%s.%N)
+  java -cp "$jar:$dir/examples/target/lib/*" dev.siam4j.examples.cli.Siam4jCli exec \
+      --jsonl "$work/programs.jsonl" --workers "$(nproc)" --output "$work/executions.jsonl" "$@"
+  e=$(date +%s.%N)
+  echo "exec $tree $mode $(echo "$e - $s" | bc) $(grep -c '"outcome":"OK"' "$work/executions.jsonl" || true)"
+}
+for round in $(seq 1 "$rounds"); do
+  run_exec new isolated
+  run_exec base isolated
+  run_exec new reuse --mode reuse
+done | tee "$work/exec.txt"
+# fresh interpreters on the first FRESH programs, scaled to 400: "fresh HOW SECONDS_PER_PROGRAM"
+interpreter="$(python3 -c 'import os, sys; print(os.path.realpath(sys.executable))')"
+path_python="$(command -v python3)"
+fresh() {
+  local how="$1" command="$2" parallel="$3" s e
+  s=$(date +%s.%N)
+  head -n "$fresh_n" "$work/programs.jsonl" | python3 -c '
+import concurrent.futures, json, subprocess, sys
 codes = [json.loads(line)["code"] for line in sys.stdin]
-run = lambda c: subprocess.run([sys.argv[1], "-I", "-c", c], capture_output=True, check=True)
-with concurrent.futures.ThreadPoolExecutor(os.cpu_count()) as pool:
+run = lambda c: subprocess.run([sys.argv[1], "-c", c], capture_output=True, check=True)
+with concurrent.futures.ThreadPoolExecutor(int(sys.argv[2])) as pool:
     list(pool.map(run, codes))
-' "$(python3 -c 'import os, sys; print(os.path.realpath(sys.executable))')"
-fresh_end=$(date +%s.%N)
-python3 - "$start" "$end" "$fresh_start" "$fresh_end" "$fresh_n" "$ok" <<'PY'
-import sys
-s, e, fs, fe, n, ok = map(float, sys.argv[1:])
-exec_s = e - s
-fresh_s = (fe - fs) / n * 400
-print("siam4j exec --jsonl: 400 programs (%d OK) in %.1f s, JVM start included" % (ok, exec_s))
-print("fresh python3 per program, as many at once as cores: %.2f s per program (%d timed) = %.1f s"
-      " for 400" % ((fe - fs) / n, n, fresh_s))
-print("speed-up: %.1fx" % (fresh_s / exec_s))
+' "$command" "$parallel"
+  e=$(date +%s.%N)
+  echo "fresh $how $(echo "($e - $s) / $fresh_n" | bc -l)"
+}
+{
+  fresh path-one-at-a-time "$path_python" 1
+  fresh interpreter-one-at-a-time "$interpreter" 1
+  fresh interpreter-all-cores "$interpreter" "$(nproc)"
+} | tee "$work/fresh.txt"
+python3 - "$work/exec.txt" "$work/fresh.txt" "$path_python" "$interpreter" <<'PY'
+import statistics, sys
+runs = [l.split() for l in open(sys.argv[1]) if l.startswith("exec ")]
+fresh = {l.split()[1]: float(l.split()[2]) for l in open(sys.argv[2]) if l.startswith("fresh ")}
+print("fresh python3 per program (400 = 400 x one program's time):")
+names = {"path-one-at-a-time": "`python3` as on the PATH (%s), one at a time" % sys.argv[3],
+         "interpreter-one-at-a-time": "the interpreter itself (%s), one at a time" % sys.argv[4],
+         "interpreter-all-cores": "the interpreter itself, as many at once as cores"}
+for how, per in fresh.items():
+    print("  %-70s %.3f s a program = %.1f s for 400" % (names[how], per, per * 400))
+for tree, mode in (("new", "isolated"), ("base", "isolated"), ("new", "reuse")):
+    secs = [float(r[3]) for r in runs if r[1] == tree and r[2] == mode]
+    oks = {int(r[4]) for r in runs if r[1] == tree and r[2] == mode}
+    med = statistics.median(secs)
+    ratios = ", ".join("%.1fx vs %s" % (per * 400 / med, how) for how, per in fresh.items())
+    print("siam4j exec --jsonl, %s tree, %s: median %.2f s of %s (OK %s); %s"
+          % ("this" if tree == "new" else "baseline", mode, med,
+             " ".join("%.2f" % x for x in secs), "/".join(map(str, sorted(oks))), ratios))
 PY
