@@ -175,6 +175,12 @@ _DENIED = {
     "move_pages": (279, 239), "set_mempolicy": (238, 237),
 }
 _ARCHES = {"x86_64": (0, 0xC000003E, 56), "aarch64": (1, 0xC00000B7, 220)}
+_SOCKET = {"x86_64": 41, "aarch64": 198}
+# socket families a program may open: Unix, IPv4, IPv6 (all within the worker's own network
+# namespace) and netlink (interface and route queries there). Every other family, AF_VSOCK
+# above all (the hypervisor's channel to its host, which no network namespace covers), fails as
+# if the kernel lacked it.
+_SOCKET_FAMILIES = (1, 2, 10, 16)
 _NAMESPACE_FLAGS = 0x00020000 | 0x02000000 | 0x04000000 | 0x08000000 | 0x10000000 | 0x20000000 \
     | 0x40000000
 _CLONE3 = 435
@@ -188,6 +194,7 @@ def _seccomp_program():
     ld, jeq, jge, jset, ret = 0x20, 0x15, 0x35, 0x45, 0x06
     allow, kill = 0x7FFF0000, 0x80000000
     eperm, enosys = 0x00050000 | errno.EPERM, 0x00050000 | errno.ENOSYS
+    eafnosupport = 0x00050000 | errno.EAFNOSUPPORT
     code = [(ld, 0, 0, 4), (jeq, 1, 0, arch), (ret, 0, 0, kill), (ld, 0, 0, 0)]
     if machine == "x86_64":  # the x32 ABI's numbers would bypass every rule below
         code += [(jge, 0, 1, 0x40000000), (ret, 0, 0, enosys)]
@@ -195,6 +202,11 @@ def _seccomp_program():
     for numbers in _DENIED.values():
         if numbers[column] is not None:
             code += [(jeq, 0, 1, numbers[column]), (ret, 0, 0, eperm)]
+    # socket(): the family is the first argument; an allowed one jumps to the final allow
+    families = len(_SOCKET_FAMILIES)
+    code += [(jeq, 0, families + 3, _SOCKET[machine]), (ld, 0, 0, 16)]
+    code += [(jeq, families - i, 0, f) for i, f in enumerate(_SOCKET_FAMILIES)]
+    code += [(ret, 0, 0, eafnosupport), (ret, 0, 0, allow)]
     code += [(jeq, 0, 4, clone), (ld, 0, 0, 16), (jset, 0, 1, _NAMESPACE_FLAGS),
              (ret, 0, 0, eperm), (ret, 0, 0, allow), (ret, 0, 0, allow)]
     return b"".join(struct.pack("=HBBI", *op) for op in code), len(code)
