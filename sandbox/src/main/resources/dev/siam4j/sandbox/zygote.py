@@ -173,6 +173,8 @@ _DENIED = {
     "io_uring_setup": (425, 425), "io_uring_enter": (426, 426), "io_uring_register": (427, 427),
     "vmsplice": (278, 75), "mbind": (237, 235), "migrate_pages": (256, 238),
     "move_pages": (279, 239), "set_mempolicy": (238, 237),
+    "modify_ldt": (154, None), "uselib": (134, None), "pidfd_getfd": (438, 438),
+    "process_madvise": (440, 440),
 }
 _ARCHES = {"x86_64": (0, 0xC000003E, 56), "aarch64": (1, 0xC00000B7, 220)}
 _SOCKET = {"x86_64": 41, "aarch64": 198}
