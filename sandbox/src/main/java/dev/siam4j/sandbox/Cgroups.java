@@ -66,7 +66,7 @@ final class Cgroups implements AutoCloseable {
   static Cgroups create(StringBuilder whyNot) {
     String name = PREFIX + ProcessHandle.current().pid() + "-"
         + java.util.UUID.randomUUID().toString().substring(0, 8);
-    Optional<Path> v2 = v2Base();
+    Optional<Path> v2 = v2Base(mounts(), ownPath(String::isEmpty), whyNot);
     if (v2.isPresent()) {
       Path base = v2.get().resolve(name);
       try {
@@ -238,34 +238,48 @@ final class Cgroups implements AutoCloseable {
   }
 
   /**
-   * @return a cgroup v2 folder whose children get the memory and pids controllers: our own when
-   *     they are delegated to it, else the hierarchy's root (as root, which may enable them there)
+   * Finds a cgroup v2 folder whose children get the memory and pids controllers: our own when
+   * they are delegated to it, else the hierarchy's root (as root, which may enable them there).
+   *
+   * @param mounts the cgroup mounts, as {@link #mounts()} reads them
+   * @param own our own path in the v2 hierarchy, if any
+   * @param whyNot where the reason each candidate was refused is appended
+   * @return the folder, or empty when no candidate can pass the controllers on
    */
-  private static Optional<Path> v2Base() {
-    for (String[] m : mounts()) {
+  static Optional<Path> v2Base(List<String[]> mounts, Optional<String> own, StringBuilder whyNot) {
+    for (String[] m : mounts) {
       if (!m[2].equals("cgroup2")) {
         continue;
       }
       Path mountPoint = Path.of(m[1]);
-      Optional<String> own = ownPath(String::isEmpty);
       List<Path> candidates = new ArrayList<>();
       own.ifPresent(o -> candidates.add(relative(mountPoint, m[0], o)));
-      if (m[0].equals("/")) {
+      if (m[0].equals("/") && !candidates.contains(mountPoint)) {
         candidates.add(mountPoint);
       }
       for (Path dir : candidates) {
+        String controllers;
         try {
-          String controllers = Files.readString(dir.resolve("cgroup.controllers"));
-          if (!controllers.contains("memory") || !controllers.contains("pids")) {
-            continue;
-          }
+          controllers = Files.readString(dir.resolve("cgroup.controllers"));
+        } catch (IOException e) {
+          continue; // not a group we can see
+        }
+        if (!controllers.contains("memory") || !controllers.contains("pids")) {
+          continue; // the controllers are bound elsewhere (v1) or not given to this group
+        }
+        try {
           String enabled = Files.readString(dir.resolve("cgroup.subtree_control"));
           if (!(enabled.contains("memory") && enabled.contains("pids"))) {
             Files.writeString(dir.resolve("cgroup.subtree_control"), "+memory +pids");
           }
           return Optional.of(dir);
         } catch (IOException e) {
-          // not this one
+          whyNot.append("cgroup v2 group ").append(dir)
+              .append(" cannot give its sub-groups the memory and pids controllers (")
+              .append(e.getMessage()).append("); a group that holds processes never can, so"
+                  + " start the JVM in a leaf group of its own (in a container's entrypoint:"
+                  + " mkdir -p /sys/fs/cgroup/init && echo $$ > /sys/fs/cgroup/init/cgroup.procs)"
+                  + "; ");
         }
       }
       return Optional.empty();

@@ -791,9 +791,11 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
         if (groups == null) {
           throw new ConfinementUnavailableException("the confined sandbox needs the cgroup memory"
               + " and pids controllers to limit each program's whole process tree, and cannot use"
-              + " them here: " + whyNot + ". Provide cgroup v2 with the memory and pids"
-              + " controllers delegated to this process, or the cgroup v1 memory and pids"
-              + " hierarchies writable by it; or build with confinement(Confinement.UNCONFINED),"
+              + " them here: " + whyNot + ". Provide cgroup v2 whose memory and pids"
+              + " controllers this process can pass to new groups (as root at the hierarchy's"
+              + " root, which holds no processes in a container only once they are moved to a"
+              + " leaf group), or the cgroup v1 memory and pids hierarchies writable by it; or"
+              + " build with confinement(Confinement.UNCONFINED),"
               + " where memory, process and CPU limits hold per process only");
         }
       } else {
