@@ -177,8 +177,8 @@ _DENIED = {
     "process_madvise": (440, 440),
 }
 _ARCHES = {"x86_64": (0, 0xC000003E, 56), "aarch64": (1, 0xC00000B7, 220)}
-_SOCKET = {"x86_64": 41, "aarch64": 198}
-# socket families a program may open: Unix, IPv4, IPv6 (all within the worker's own network
+_SOCKET = {"x86_64": (41, 53), "aarch64": (198, 199)}  # socket, socketpair
+# socket families a program may open (socket, socketpair): Unix, IPv4, IPv6 (all within the worker's own network
 # namespace) and netlink (interface and route queries there). Every other family, AF_VSOCK
 # above all (the hypervisor's channel to its host, which no network namespace covers), fails as
 # if the kernel lacked it.
@@ -204,9 +204,11 @@ def _seccomp_program():
     for numbers in _DENIED.values():
         if numbers[column] is not None:
             code += [(jeq, 0, 1, numbers[column]), (ret, 0, 0, eperm)]
-    # socket(): the family is the first argument; an allowed one jumps to the final allow
+    # socket() and socketpair(): the family is the first argument; an allowed one jumps to the
+    # final allow
     families = len(_SOCKET_FAMILIES)
-    code += [(jeq, 0, families + 3, _SOCKET[machine]), (ld, 0, 0, 16)]
+    socket_nr, socketpair_nr = _SOCKET[machine]
+    code += [(jeq, 1, 0, socket_nr), (jeq, 0, families + 3, socketpair_nr), (ld, 0, 0, 16)]
     code += [(jeq, families - i, 0, f) for i, f in enumerate(_SOCKET_FAMILIES)]
     code += [(ret, 0, 0, eafnosupport), (ret, 0, 0, allow)]
     code += [(jeq, 0, 4, clone), (ld, 0, 0, 16), (jset, 0, 1, _NAMESPACE_FLAGS),

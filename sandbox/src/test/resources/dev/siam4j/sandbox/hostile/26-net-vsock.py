@@ -1,8 +1,9 @@
-# hostile: opens AF_VSOCK sockets (the hypervisor's channel to its host, which no network namespace covers) and other non-IP families, through Python and through libc; it never connects or addresses anything
+# hostile: opens AF_VSOCK sockets (the hypervisor's channel to its host, which no network namespace covers) and other non-IP families, through Python and through libc, and socket pairs of them; it never connects or addresses anything
 # covers: network (vsock and other socket families)
 # expect: OK
 # reuse: OK
 # stdout-lacks: OPENED
+# stdout-lacks: reached the family's code
 # stdout-has: unix ok
 # stdout-has: inet ok
 import ctypes
@@ -30,6 +31,14 @@ for family in FAMILIES:
             print("OPENED through libc", family, kind)
             libc.close(fd)
     print("refused", family, errno.errorcode.get(refused, refused))
+for family in (40, 30):  # AF_VSOCK, AF_TIPC: refused before the family's code is reached
+    fd = (ctypes.c_int * 2)()
+    if libc.socketpair(family, socket.SOCK_STREAM, 0, fd) == 0:
+        print("OPENED socketpair", family)
+    elif ctypes.get_errno() != errno.EAFNOSUPPORT:
+        print("socketpair reached the family's code", family, errno.errorcode.get(ctypes.get_errno()))
+    else:
+        print("refused socketpair", family)
 a, b = socket.socketpair()
 a.sendall(b"x")
 print("unix ok" if b.recv(1) == b"x" else "unix broken")
