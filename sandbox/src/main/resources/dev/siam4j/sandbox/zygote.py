@@ -178,11 +178,13 @@ _DENIED = {
 }
 _ARCHES = {"x86_64": (0, 0xC000003E, 56), "aarch64": (1, 0xC00000B7, 220)}
 _SOCKET = {"x86_64": (41, 53), "aarch64": (198, 199)}  # socket, socketpair
-# socket families a program may open (socket, socketpair): Unix, IPv4, IPv6 (all within the worker's own network
-# namespace) and netlink (interface and route queries there). Every other family, AF_VSOCK
-# above all (the hypervisor's channel to its host, which no network namespace covers), fails as
-# if the kernel lacked it.
-_SOCKET_FAMILIES = (1, 2, 10, 16)
+# socket families a program may open (socket, socketpair): Unix, IPv4 and IPv6, all within the
+# worker's own network namespace, and netlink for route and interface queries there
+# (NETLINK_ROUTE only: not the host's device events, not generic netlink). Every other family,
+# AF_VSOCK above all (the hypervisor's channel to its host, which no network namespace covers),
+# fails as if the kernel lacked it.
+_SOCKET_FAMILIES = (1, 2, 10)
+_AF_NETLINK, _NETLINK_ROUTE = 16, 0
 _NAMESPACE_FLAGS = 0x00020000 | 0x02000000 | 0x04000000 | 0x08000000 | 0x10000000 | 0x20000000 \
     | 0x40000000
 _CLONE3 = 435
@@ -197,6 +199,7 @@ def _seccomp_program():
     allow, kill = 0x7FFF0000, 0x80000000
     eperm, enosys = 0x00050000 | errno.EPERM, 0x00050000 | errno.ENOSYS
     eafnosupport = 0x00050000 | errno.EAFNOSUPPORT
+    eprotonosupport = 0x00050000 | errno.EPROTONOSUPPORT
     code = [(ld, 0, 0, 4), (jeq, 1, 0, arch), (ret, 0, 0, kill), (ld, 0, 0, 0)]
     if machine == "x86_64":  # the x32 ABI's numbers would bypass every rule below
         code += [(jge, 0, 1, 0x40000000), (ret, 0, 0, enosys)]
@@ -204,13 +207,14 @@ def _seccomp_program():
     for numbers in _DENIED.values():
         if numbers[column] is not None:
             code += [(jeq, 0, 1, numbers[column]), (ret, 0, 0, eperm)]
-    # socket() and socketpair(): the family is the first argument; an allowed one jumps to the
-    # final allow
+    # socket() and socketpair(): the family is the first argument, the protocol the third; an
+    # allowed family jumps to the final allow, netlink only with NETLINK_ROUTE
     families = len(_SOCKET_FAMILIES)
     socket_nr, socketpair_nr = _SOCKET[machine]
-    code += [(jeq, 1, 0, socket_nr), (jeq, 0, families + 3, socketpair_nr), (ld, 0, 0, 16)]
-    code += [(jeq, families - i, 0, f) for i, f in enumerate(_SOCKET_FAMILIES)]
-    code += [(ret, 0, 0, eafnosupport), (ret, 0, 0, allow)]
+    code += [(jeq, 1, 0, socket_nr), (jeq, 0, families + 7, socketpair_nr), (ld, 0, 0, 16)]
+    code += [(jeq, families + 4 - i, 0, f) for i, f in enumerate(_SOCKET_FAMILIES)]
+    code += [(jeq, 0, 3, _AF_NETLINK), (ld, 0, 0, 32), (jeq, 2, 0, _NETLINK_ROUTE),
+             (ret, 0, 0, eprotonosupport), (ret, 0, 0, eafnosupport), (ret, 0, 0, allow)]
     code += [(jeq, 0, 4, clone), (ld, 0, 0, 16), (jset, 0, 1, _NAMESPACE_FLAGS),
              (ret, 0, 0, eperm), (ret, 0, 0, allow), (ret, 0, 0, allow)]
     return b"".join(struct.pack("=HBBI", *op) for op in code), len(code)

@@ -1,4 +1,4 @@
-# hostile: opens AF_VSOCK sockets (the hypervisor's channel to its host, which no network namespace covers) and other non-IP families, through Python and through libc, and socket pairs of them; it never connects or addresses anything
+# hostile: opens AF_VSOCK sockets (the hypervisor's channel to its host, which no network namespace covers) and other non-IP families, through Python and through libc, socket pairs of them, and netlink sockets beyond route queries (the host's device events); it never connects or addresses anything
 # covers: network (vsock and other socket families)
 # expect: OK
 # reuse: OK
@@ -6,6 +6,7 @@
 # stdout-lacks: reached the family's code
 # stdout-has: unix ok
 # stdout-has: inet ok
+# stdout-has: netlink route ok
 import ctypes
 import errno
 import socket
@@ -39,6 +40,14 @@ for family in (40, 30):  # AF_VSOCK, AF_TIPC: refused before the family's code i
         print("socketpair reached the family's code", family, errno.errorcode.get(ctypes.get_errno()))
     else:
         print("refused socketpair", family)
+for protocol in (15, 16, 4, 9):  # kernel device events (the host's), generic, sock_diag, audit
+    try:
+        socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, protocol).close()
+        print("OPENED netlink", protocol)
+    except OSError as e:
+        print("refused netlink", protocol, errno.errorcode.get(e.errno, e.errno))
+with socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0) as route:
+    print("netlink route ok")
 a, b = socket.socketpair()
 a.sendall(b"x")
 print("unix ok" if b.recv(1) == b"x" else "unix broken")
