@@ -407,16 +407,19 @@ public final class PythonSandbox implements CodeExecutor, AutoCloseable {
     config.put("workBase", "/tmp");
     Cgroups.Group group;
     try {
-      // the program's processes and threads, and the worker process itself: it joins the group
-      // once, so that its forks need no migration
-      group = cgroups.newGroup(slot, l.memoryBytes(), l.processes() + 1);
+      // the program's processes and threads, and the worker's own processes (isolated: the fork
+      // server and the supervisor; reuse: the worker): they join the group once, so that their
+      // forks need no migration
+      boolean isolated = settings.mode() == SandboxMode.ISOLATED;
+      group = cgroups.newGroup(slot, l.memoryBytes(), l.processes() + (isolated ? 2 : 1));
     } catch (IOException e) {
       throw new ExecutionFailedException("cannot create the cgroup of sandbox worker " + slot
           + ": " + e.getMessage(), e, true);
     }
     try {
       Zygote z = Zygote.start(ZygoteCommand.confined(settings.bubblewrap(), settings.interpreter(),
-          cgroups, group, SCRIPT, Json.toLine(config), marker),
+          cgroups, group, SCRIPT, Json.toLine(config), marker,
+          settings.mode() == SandboxMode.ISOLATED),
           settings.startupTimeout().toMillis());
       z.process().onExit().thenRun(() -> cgroups.remove(group));
       return z;

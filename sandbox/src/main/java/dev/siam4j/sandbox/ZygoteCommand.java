@@ -41,12 +41,18 @@ final class ZygoteCommand {
    *     ... -- python ...}
    */
   static List<String> confined(Path bwrap, Interpreter python, Cgroups cgroups,
-      Cgroups.Group group, String script, String config, String marker) {
+      Cgroups.Group group, String script, String config, String marker, boolean forkServer) {
     // sh opens the group's files (as root, outside the sandbox), then execs bubblewrap with them
     List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c",
         "M=$1; P=$2; shift 2; exec \"$@\" " + redirectionsFor(cgroups), "sh",
         group.memory().toString(), group.pids().toString()));
-    cmd.addAll(bwrapArguments(bwrap, python));
+    List<String> bwrapArgs = bwrapArguments(bwrap, python);
+    if (forkServer) {
+      // the worker is the namespace's PID 1 and forks every program from a heap that never held
+      // a program's data (see the worker script)
+      bwrapArgs.add(1, "--as-pid-1");
+    }
+    cmd.addAll(bwrapArgs);
     addPython(cmd, python, script, config, marker);
     return cmd;
   }

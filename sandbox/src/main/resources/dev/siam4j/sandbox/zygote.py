@@ -630,6 +630,9 @@ def _children_of(me):
 
 
 def _reap():
+    if _CTL is not None:
+        _server_call(b"R")
+        return
     while True:
         try:
             pid, _status = os.waitpid(-1, os.WNOHANG)
@@ -648,7 +651,7 @@ def _reap_all(budget=5.0):
     while True:
         _reap()
         # the worker itself and its threads are in the group too
-        members = _cgroup_tasks() - threading_count() if CGROUP else 0
+        members = _cgroup_tasks() - threading_count() - _SERVER_TASKS if CGROUP else 0
         # with cgroups every process of the program is counted, so /proc need not be scanned
         children = [] if CGROUP and members <= 0 else _children_of(SELF)
         if members <= 0 and not children:
@@ -767,18 +770,29 @@ def _prepare():
         os.mkdir(workdir, 0o700)
         if ROOT:
             os.chown(workdir, UID, GID)
+    if _CTL is not None:
+        pid, (out_r, err_r, code_w, setup_r) = _server_fork()
+    else:
+        pid, (out_r, err_r, code_w, setup_r) = _fork_child(workdir)
+    _NEXT = (pid, workdir, out_r, err_r, code_w, setup_r)
+
+
+def _fork_child(workdir, close=()):
+    """Forks a program's child; returns its pid and our ends of its pipes (stdout, stderr, code,
+    setup report)."""
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
     code_r, code_w = os.pipe()
     setup_r, setup_w = os.pipe()
     pid = os.fork()
     if pid == 0:
-        os.close(code_w)
+        for fd in (code_w,) + tuple(close):
+            os.close(fd)
         _child(code_r, out_w, err_w, setup_w, workdir)
         os._exit(121)
     for fd in (out_w, err_w, code_r, setup_w):
         os.close(fd)
-    _NEXT = (pid, workdir, out_r, err_r, code_w, setup_r)
+    return pid, (out_r, err_r, code_w, setup_r)
 
 
 def _run_isolated(size):
@@ -857,7 +871,7 @@ def _run_isolated(size):
         if output_limit:
             break
         if status is None and (pidfd is None or pidfd in ready):
-            got, raw, ru = os.wait4(pid, os.WNOHANG)
+            got, raw, ru = _wait(pid, block=False)
             if got == pid:
                 status, usage = raw, ru
                 # descendants may hold the pipes open: stop them, then drain what is left
@@ -947,7 +961,7 @@ def _stop(pid, pidfd, graceful):
             pass
         end = time.monotonic() + _CONFIG["killGraceSeconds"]
         while time.monotonic() < end:
-            got, raw, ru = os.wait4(pid, os.WNOHANG)
+            got, raw, ru = _wait(pid, block=False)
             if got == pid:
                 _kill_group(pid)
                 return raw, ru
@@ -960,7 +974,7 @@ def _stop(pid, pidfd, graceful):
         os.kill(pid, signal.SIGKILL)
     except OSError:
         pass
-    _, raw, ru = os.wait4(pid, 0)
+    _, raw, ru = _wait(pid, block=True)
     return raw, ru
 
 
@@ -1143,6 +1157,135 @@ def _run_reused(size):
 # the request loop
 # ---------------------------------------------------------------------------------------------
 
+# ---------------------------------------------------------------------------------------------
+# isolated and confined: a fork server that never sees a program's data
+# ---------------------------------------------------------------------------------------------
+#
+# The worker is PID 1 of its namespace (bubblewrap --as-pid-1) and, once warm, forks a
+# supervisor and becomes a fork server: every program's child is forked from it, so a child
+# inherits a heap that held no earlier program's source, output, exit status, CPU time or output
+# length (all of which the supervisor handles in its own memory). The server reaps children
+# through buffers that children do not inherit, so not even their exit statuses become objects in
+# its heap. Being PID 1, it survives the supervisor's kill(-1) of a program's processes, and
+# every orphan comes to it.
+
+_CTL = None  # the supervisor's end of the control socket, when a fork server runs
+_SERVER_TASKS = 0  # tasks of the fork server in the worker's cgroup
+_WAIT_BYTES = 8 + 144  # int status, padding, struct rusage (64-bit)
+
+
+def _start_fork_server():
+    global _CTL, SELF, _SERVER_TASKS
+    import socket
+    server_end, supervisor_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    pid = os.fork()
+    if pid == 0:
+        server_end.close()
+        _CTL = supervisor_end
+        SELF = os.getpid()
+        _SERVER_TASKS = 1
+        return
+    supervisor_end.close()
+    for fd in (_PROTO_IN, _PROTO_OUT):
+        os.close(fd)
+    try:
+        _fork_server(server_end)
+    finally:
+        try:
+            os.kill(-1, signal.SIGKILL)  # as PID 1: everything else in the namespace
+        except OSError:
+            pass
+        os._exit(0)
+
+
+def _fork_server(ctl):
+    import array
+    import socket
+    buf = _private_buffer(4096)
+    view = memoryview(buf)
+    status_p = ctypes.addressof(ctypes.c_char.from_buffer(buf, 0))
+    rusage_p = ctypes.addressof(ctypes.c_char.from_buffer(buf, 8))
+    wait4 = _LIBC.wait4
+    wait4.argtypes = [ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p]
+    wnohang = os.WNOHANG
+    while True:
+        try:
+            msg = ctl.recv(64)
+        except InterruptedError:
+            continue
+        if not msg:
+            return  # the supervisor is gone
+        op = msg[:1]
+        if op == b"F":
+            pid, fds = _fork_child("/tmp", close=(ctl.fileno(),))
+            ctl.sendmsg([b"%d" % pid],
+                        [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array("i", fds))])
+            for fd in fds:
+                os.close(fd)
+        elif op == b"W":
+            pid = int(msg[2:])
+            flags = wnohang if msg[1:2] == b"n" else 0
+            while True:
+                got = wait4(pid, status_p, flags, rusage_p)
+                if got >= 0 or ctypes.get_errno() != errno.EINTR:
+                    break
+            if got == pid:
+                ctl.sendmsg([b"K", view[:_WAIT_BYTES]])  # straight from the buffer
+            else:
+                ctl.send(b"N")
+        elif op == b"R":
+            while wait4(-1, status_p, wnohang, rusage_p) > 0:
+                pass
+            ctl.send(b"r")
+        elif op == b"L":
+            ctl.send(repr(_fork_floor(int(msg[1:]))).encode())
+
+
+def _server_call(message):
+    _CTL.send(message)
+    reply = _CTL.recv(256)
+    if not reply:
+        raise OSError(errno.EPIPE, "the fork server is gone")
+    return reply
+
+
+def _server_fork():
+    import array
+    import socket
+    _CTL.send(b"F")
+    fds = array.array("i")
+    msg, ancillary, _, _ = _CTL.recvmsg(64, socket.CMSG_SPACE(4 * fds.itemsize))
+    for level, kind, data in ancillary:
+        if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
+            fds.frombytes(data[:len(data) - len(data) % fds.itemsize])
+    if not msg or len(fds) != 4:
+        for fd in fds:
+            os.close(fd)
+        raise OSError(errno.EPIPE, "the fork server sent no child")
+    return int(msg), tuple(fds)
+
+
+class _Usage:
+    __slots__ = ("ru_utime", "ru_stime")
+
+    def __init__(self, utime, stime):
+        self.ru_utime, self.ru_stime = utime, stime
+
+
+def _wait(pid, block):
+    """wait4 of a program's child: (pid or 0, status, rusage), like os.wait4."""
+    if _CTL is None:
+        return os.wait4(pid, 0 if block else os.WNOHANG)
+    reply = _server_call(b"W%s%d" % (b"b" if block else b"n", pid))
+    if reply[:1] != b"K":
+        if block:
+            raise ChildProcessError(errno.ECHILD, "no child %d" % pid)
+        return 0, 0, None
+    status = struct.unpack_from("=i", reply, 1)[0]
+    us, uu, ss, su = struct.unpack_from("=4q", reply, 9)
+    return pid, status, _Usage(us + uu / 1e6, ss + su / 1e6)
+
+
 def _serve():
     global _IDLE_SHMEM
     sys.modules["__siam4j_main__"] = sys.modules["__main__"]
@@ -1162,6 +1305,8 @@ def _serve():
             _IDLE_SHMEM = _cgroup_shmem()
     gc.collect()
     gc.freeze()  # keeps forked children from copying pages the collector would touch
+    if MODE != "reuse" and CONFINED and SELF == 1:
+        _start_fork_server()  # returns in the supervisor only
     with open("/proc/self/status") as f:
         vm = [l for l in f if l.startswith("VmSize:")]
     _write_reply({"ready": True, "python": sys.version.split()[0], "executable": sys.executable,
@@ -1180,7 +1325,9 @@ def _serve():
             if not keep:
                 return
         elif op == "forkFloor":
-            _write_reply({"seconds": _fork_floor(int(request.get("n", 100)))})
+            n = int(request.get("n", 100))
+            seconds = float(_server_call(b"L%d" % n)) if _CTL is not None else _fork_floor(n)
+            _write_reply({"seconds": seconds})
         else:
             _write_reply({"pong": True})
 

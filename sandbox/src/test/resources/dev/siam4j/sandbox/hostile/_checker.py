@@ -108,7 +108,8 @@ try:
 except OSError:
     pass
 
-# 4. no processes but this one and its ancestors
+# 4. no processes but this one, its ancestors and the worker's supervisor (a root process whose
+# parent is an ancestor: no program's process can be root)
 mine = {os.getpid()}
 pid = os.getpid()
 for _ in range(64):
@@ -121,9 +122,19 @@ for _ in range(64):
     if pid <= 0:
         break
     mine.add(pid)
+
+def worker_own(name):
+    try:
+        with open("/proc/%s/status" % name) as f:
+            fields = dict(line.split(":", 1) for line in f if ":" in line)
+        return fields["Uid"].split()[0] == "0" and int(fields["PPid"]) in mine
+    except (OSError, KeyError, ValueError):
+        return False
+
+
 others = []
 for name in os.listdir("/proc"):
-    if name.isdigit() and int(name) not in mine:
+    if name.isdigit() and int(name) not in mine and not worker_own(name):
         try:
             with open("/proc/%s/cmdline" % name, "rb") as f:
                 cmd = f.read(200).replace(b"\0", b" ")
