@@ -41,9 +41,10 @@ import org.slf4j.LoggerFactory;
  * network, and in {@link SandboxMode#ISOLATED} mode forks a child per program that gets its own
  * mount and IPC namespaces with sized private {@code /tmp} and {@code /dev/shm}, a fresh session
  * keyring, an unprivileged uid without capabilities, a seccomp filter, rlimits, and the worker's
- * cgroups, which limit memory and processes for the program's whole tree. The worker never runs
- * program code and never holds an earlier program's source or output where a child inherits it,
- * so no program sees what an earlier one did. The package documentation and {@code
+ * cgroups, which limit memory and processes for the program's whole tree. Children are forked
+ * from the worker's fork server, which never runs program code and never holds anything of an
+ * earlier program (its source, output, exit status or output length: a separate supervisor process
+ * handles those), so no program sees what an earlier one did. The package documentation and {@code
  * docs/SANDBOX.md} list every guarantee and what the host must provide; where the host cannot
  * provide it, {@link Builder#build()} fails instead of running programs unconfined.
  *

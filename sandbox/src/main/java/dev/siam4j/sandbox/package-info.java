@@ -8,8 +8,10 @@
  *
  * <ul>
  *   <li>A child forked from a warm interpreter that has imported sympy, numpy, math, fractions and
- *       itertools and never ran program code; it never held an earlier program's source or output
- *       in memory that the child inherits. The program runs in a fresh {@code __main__}.
+ *       itertools and never ran program code: the worker's fork server, PID 1 of its namespace,
+ *       which never held anything of an earlier program (source, output, exit status, output
+ *       length; its supervisor process handles those). The program runs in a fresh {@code
+ *       __main__}.
  *   <li>A worker in bubblewrap: a minimal read-only root (the interpreter's folders, the system
  *       libraries, {@code /etc/ld.so.cache}, {@code /dev/null}, {@code /dev/zero}, {@code
  *       /dev/urandom}, {@code /proc}), no network but its own loopback, its own PID, IPC, UTS and

@@ -6,7 +6,10 @@
 #
 # In "isolated" mode every program runs in a forked child; the zygote itself never runs program
 # code, and never holds a program's source or output in memory that a child inherits: both travel
-# through buffers mapped with MADV_DONTFORK. When "confined" (inside bubblewrap, as root there),
+# through buffers mapped with MADV_DONTFORK. Confined, the zygote is PID 1 of its namespace and,
+# once warm, splits into a fork server, which forks every child and never sees a program's data
+# (not even an exit status or an output length), and a supervisor, which serves the JVM (see
+# _start_fork_server). When "confined" (inside bubblewrap, as root there),
 # the child joins the worker's cgroups, gets its own mount and IPC namespaces with fresh sized
 # tmpfs at /tmp and /dev/shm, a fresh session keyring, rlimits, an unprivileged uid without
 # capabilities and a seccomp filter, and only then reads its program. It reports that its setup
