@@ -27,10 +27,20 @@ final class SeccompFilterTest {
   private static final long CLONE_NEWUSER = 0x10000000L;
   private static final long CLONE_NEWNS = 0x00020000L;
 
-  /** One system call: its number, arguments and, when not the machine's own, the audit arch. */
-  private record Call(String name, long nr, long[] args, Long arch) {}
+  /**
+   * One system call and what the filter must answer: {@code allow}, {@code kill} or {@code errno
+   * NAME}.
+   *
+   * @param arch the audit arch when not the machine's own, else null
+   */
+  private record Call(String name, long nr, long[] args, Long arch, String expect) {}
 
-  private static Map<String, String> run(String machine, List<Call> calls)
+  private static Call call(String expect, String name, long nr, long... args) {
+    return new Call(name, nr, args, null, expect);
+  }
+
+  /** Runs the emulator on {@code calls} and checks every answer at once. */
+  private static void check(String machine, List<Call> calls)
       throws IOException, InterruptedException, URISyntaxException {
     Path zygote = Path.of(Objects.requireNonNull(PythonSandbox.class.getResource("zygote.py")).toURI());
     Path emulator = Path.of(Objects.requireNonNull(
@@ -45,116 +55,63 @@ final class SeccompFilterTest {
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
     List<String> actions = JSON.readerForListOf(String.class).readValue(out);
-    Map<String, String> byName = new LinkedHashMap<>();
+    Map<String, String> got = new LinkedHashMap<>();
+    Map<String, String> expected = new LinkedHashMap<>();
     for (int i = 0; i < calls.size(); i++) {
-      byName.put(calls.get(i).name(), actions.get(i));
+      got.put(calls.get(i).name(), actions.get(i));
+      expected.put(calls.get(i).name(), calls.get(i).expect());
     }
-    return byName;
-  }
-
-  private static Call call(String name, long nr, long... args) {
-    return new Call(name, nr, args, null);
+    assertThat(got).containsExactlyEntriesOf(expected);
   }
 
   @Test
   void x86_64_everyBranch() throws Exception {
-    Map<String, String> got = run("x86_64", List.of(
-        call("read", 0, 3, 0, 16),
-        call("write with namespace bits in its first argument", 1, CLONE_NEWNS | CLONE_NEWUSER),
-        call("socket AF_UNIX", 41, 1, 1, 0),
-        call("socket AF_INET", 41, 2, 1, 0),
-        call("socket AF_INET6", 41, 10, 2, 0),
-        call("socket AF_NETLINK NETLINK_ROUTE", 41, 16, 3, 0),
-        call("socket AF_NETLINK NETLINK_KOBJECT_UEVENT", 41, 16, 2, 15),
-        call("socket AF_NETLINK NETLINK_GENERIC", 41, 16, 3, 16),
-        call("socket AF_VSOCK", 41, 40, 1, 0),
-        call("socket AF_VSOCK with high bits set", 41, 40 | (1L << 32), 1, 0),
-        call("socket AF_PACKET", 41, 17, 3, 0),
-        call("socketpair AF_UNIX", 53, 1, 1, 0),
-        call("socketpair AF_VSOCK", 53, 40, 1, 0),
-        call("clone as fork", 56, SIGCHLD),
-        call("clone into a user namespace", 56, SIGCHLD | CLONE_NEWUSER),
-        call("clone3", 435),
-        call("unshare", 272, CLONE_NEWNS),
-        call("mount", 165),
-        call("keyctl", 250),
-        call("ptrace", 101),
-        call("bpf", 321),
-        call("modify_ldt", 154),
-        call("pidfd_getfd", 438),
-        call("mmap", 9, 0, 4096, 3, 0x22),
-        call("x32 read", 0x40000000L),
-        new Call("i386 read", 3, new long[0], 0x40000003L)));
-
-    assertThat(got).containsExactlyEntriesOf(expected(
-        "read", "allow",
-        "write with namespace bits in its first argument", "allow",
-        "socket AF_UNIX", "allow",
-        "socket AF_INET", "allow",
-        "socket AF_INET6", "allow",
-        "socket AF_NETLINK NETLINK_ROUTE", "allow",
-        "socket AF_NETLINK NETLINK_KOBJECT_UEVENT", "errno EPROTONOSUPPORT",
-        "socket AF_NETLINK NETLINK_GENERIC", "errno EPROTONOSUPPORT",
-        "socket AF_VSOCK", "errno EAFNOSUPPORT",
-        "socket AF_VSOCK with high bits set", "errno EAFNOSUPPORT",
-        "socket AF_PACKET", "errno EAFNOSUPPORT",
-        "socketpair AF_UNIX", "allow",
-        "socketpair AF_VSOCK", "errno EAFNOSUPPORT",
-        "clone as fork", "allow",
-        "clone into a user namespace", "errno EPERM",
-        "clone3", "errno ENOSYS",
-        "unshare", "errno EPERM",
-        "mount", "errno EPERM",
-        "keyctl", "errno EPERM",
-        "ptrace", "errno EPERM",
-        "bpf", "errno EPERM",
-        "modify_ldt", "errno EPERM",
-        "pidfd_getfd", "errno EPERM",
-        "mmap", "allow",
-        "x32 read", "errno ENOSYS",
-        "i386 read", "kill"));
+    check("x86_64", List.of(
+        call("allow", "read", 0, 3, 0, 16),
+        call("allow", "write with namespace bits in its first argument", 1,
+            CLONE_NEWNS | CLONE_NEWUSER),
+        call("allow", "socket AF_UNIX", 41, 1, 1, 0),
+        call("allow", "socket AF_INET", 41, 2, 1, 0),
+        call("allow", "socket AF_INET6", 41, 10, 2, 0),
+        call("allow", "socket AF_NETLINK NETLINK_ROUTE", 41, 16, 3, 0),
+        call("errno EPROTONOSUPPORT", "socket AF_NETLINK NETLINK_KOBJECT_UEVENT", 41, 16, 2, 15),
+        call("errno EPROTONOSUPPORT", "socket AF_NETLINK NETLINK_GENERIC", 41, 16, 3, 16),
+        call("errno EAFNOSUPPORT", "socket AF_VSOCK", 41, 40, 1, 0),
+        call("errno EAFNOSUPPORT", "socket AF_VSOCK with high bits set", 41, 40 | (1L << 32), 1, 0),
+        call("errno EAFNOSUPPORT", "socket AF_PACKET", 41, 17, 3, 0),
+        call("allow", "socketpair AF_UNIX", 53, 1, 1, 0),
+        call("errno EAFNOSUPPORT", "socketpair AF_VSOCK", 53, 40, 1, 0),
+        call("allow", "clone as fork", 56, SIGCHLD),
+        call("errno EPERM", "clone into a user namespace", 56, SIGCHLD | CLONE_NEWUSER),
+        call("errno ENOSYS", "clone3", 435),
+        call("errno EPERM", "unshare", 272, CLONE_NEWNS),
+        call("errno EPERM", "mount", 165),
+        call("errno EPERM", "keyctl", 250),
+        call("errno EPERM", "ptrace", 101),
+        call("errno EPERM", "bpf", 321),
+        call("errno EPERM", "modify_ldt", 154),
+        call("errno EPERM", "pidfd_getfd", 438),
+        call("allow", "mmap", 9, 0, 4096, 3, 0x22),
+        call("errno ENOSYS", "x32 read", 0x40000000L),
+        new Call("i386 read", 3, new long[0], 0x40000003L, "kill")));
   }
 
   @Test
   void aarch64_everyBranch() throws Exception {
-    Map<String, String> got = run("aarch64", List.of(
-        call("read", 63, 3, 0, 16),
-        call("socket AF_INET", 198, 2, 1, 0),
-        call("socket AF_VSOCK", 198, 40, 1, 0),
-        call("socket AF_NETLINK NETLINK_KOBJECT_UEVENT", 198, 16, 2, 15),
-        call("socketpair AF_VSOCK", 199, 40, 1, 0),
-        call("clone as fork", 220, SIGCHLD),
-        call("clone into a user namespace", 220, SIGCHLD | CLONE_NEWUSER),
-        call("clone3", 435),
-        call("unshare", 97, CLONE_NEWNS),
-        call("mount", 40),
-        call("keyctl", 219),
-        call("ptrace", 117),
-        call("x86_64's keyctl number, not a keyring call here", 250),
-        new Call("x86_64 read", 0, new long[0], 0xC000003EL)));
-
-    assertThat(got).containsExactlyEntriesOf(expected(
-        "read", "allow",
-        "socket AF_INET", "allow",
-        "socket AF_VSOCK", "errno EAFNOSUPPORT",
-        "socket AF_NETLINK NETLINK_KOBJECT_UEVENT", "errno EPROTONOSUPPORT",
-        "socketpair AF_VSOCK", "errno EAFNOSUPPORT",
-        "clone as fork", "allow",
-        "clone into a user namespace", "errno EPERM",
-        "clone3", "errno ENOSYS",
-        "unshare", "errno EPERM",
-        "mount", "errno EPERM",
-        "keyctl", "errno EPERM",
-        "ptrace", "errno EPERM",
-        "x86_64's keyctl number, not a keyring call here", "allow",
-        "x86_64 read", "kill"));
-  }
-
-  private static Map<String, String> expected(String... pairs) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.put(pairs[i], pairs[i + 1]);
-    }
-    return m;
+    check("aarch64", List.of(
+        call("allow", "read", 63, 3, 0, 16),
+        call("allow", "socket AF_INET", 198, 2, 1, 0),
+        call("errno EAFNOSUPPORT", "socket AF_VSOCK", 198, 40, 1, 0),
+        call("errno EPROTONOSUPPORT", "socket AF_NETLINK NETLINK_KOBJECT_UEVENT", 198, 16, 2, 15),
+        call("errno EAFNOSUPPORT", "socketpair AF_VSOCK", 199, 40, 1, 0),
+        call("allow", "clone as fork", 220, SIGCHLD),
+        call("errno EPERM", "clone into a user namespace", 220, SIGCHLD | CLONE_NEWUSER),
+        call("errno ENOSYS", "clone3", 435),
+        call("errno EPERM", "unshare", 97, CLONE_NEWNS),
+        call("errno EPERM", "mount", 40),
+        call("errno EPERM", "keyctl", 219),
+        call("errno EPERM", "ptrace", 117),
+        call("allow", "x86_64's keyctl number, not a keyring call here", 250),
+        new Call("x86_64 read", 0, new long[0], 0xC000003EL, "kill")));
   }
 }
